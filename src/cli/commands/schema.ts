@@ -1,0 +1,11 @@
+// Placeholder until its issue lands: the command exists so the CLI layout is fixed.
+import { CliError, type Command } from '../command.js';
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  describe: '(not yet available)',
+  builder: (yargs) => yargs,
+  run: () => {
+    throw new CliError('`msksim schema` is not available in this build yet.');
+  },
+};
