@@ -1,0 +1,31 @@
+// EC2-style credit buckets on a resource: while credits remain the resource runs at its burst
+// capacity, spending (load − baseline) per second; below the baseline it earns
+// (baseline − load) per second up to the bucket size. With an empty bucket the capacity is the
+// baseline, so the level stays at zero until the load drops below it. This is the published
+// mechanism of t3 CPU credits (burstable-credits-baseline-concepts); for EBS and network burst
+// AWS publishes only the outcome ("30 minutes at maximum at least once every 24 hours",
+// "5 to 60 minutes"), and the bucket sizes are assumptions (see the catalog).
+import type { BucketSpec } from './config.js';
+
+export function bucketCapacity(spec: BucketSpec, level: number): number {
+  return level > 0 && spec.size > 0 ? spec.burst : spec.baseline;
+}
+
+/** d(level)/dt at a given load. */
+export function bucketRate(spec: BucketSpec, level: number, load: number): number {
+  if (spec.size <= 0) return 0;
+  const rate = spec.baseline - load;
+  if (rate > 0 && level >= spec.size) return 0;
+  if (rate < 0 && level <= 0) return 0;
+  return rate;
+}
+
+export function advanceBucket(spec: BucketSpec, level: number, rate: number, dtS: number): number {
+  const next = level + rate * dtS;
+  return next <= 0 ? 0 : next >= spec.size ? spec.size : next;
+}
+
+/** Seconds until the bucket empties at this rate, or Infinity. */
+export function secondsUntilEmpty(level: number, rate: number): number {
+  return rate < 0 && level > 0 ? level / -rate : Infinity;
+}

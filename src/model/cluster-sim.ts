@@ -1,0 +1,528 @@
+// The provisioned-cluster simulation (DESIGN §3): byte rates through broker resources, with
+// discrete events only where something changes — a workload breakpoint, a retention breakpoint,
+// a replay, a storage action — and at state crossings computed in closed form from the current
+// rates: a credit bucket empties, a backlog or lag clears, a lagging group reaches the log start,
+// a disk crosses a threshold. Between events every rate is constant and every level linear.
+import { Simulator, RandomStreams, type EventHandler } from '../engine/index.js';
+import { allocateMaxMinFair, createAllocation, createScratch, type Allocation, type AllocationScratch } from './allocate.js';
+import { advanceBucket, bucketCapacity, bucketRate, secondsUntilEmpty } from './buckets.js';
+import type { BucketSpec, ModelConfig } from './config.js';
+import { RateHistory } from './history.js';
+import { buildFlows, CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER, partitionClasses, type Flows, type PartitionClass } from './network.js';
+import { producerRate, sumRates, type PiecewiseRate } from './profile.js';
+import { Recorder } from './recorder.js';
+
+const EPS = 1e-9;
+const MIB_PER_GIB = 1024;
+
+const enum Ev {
+  Workload,
+  Retention,
+  Crossing,
+  Replay,
+  StorageCheck,
+}
+
+export class ClusterSimulation {
+  readonly sim = new Simulator();
+  readonly classes: PartitionClass[];
+  flows: Flows;
+  alloc: Allocation;
+  private scratch: AllocationScratch;
+  readonly recorder: Recorder;
+
+  /** Per flow, per partition: bytes waiting (producer backlog, follower lag, consumer lag), MiB. */
+  backlog: Float64Array;
+  baseDemand: Float64Array;
+  /** Per class, per partition: stored MiB, and its current append and delete rates. */
+  readonly stored: Float64Array;
+  readonly appendRate: Float64Array;
+  readonly deleteRate: Float64Array;
+  private readonly history: RateHistory[];
+  /** Per topic: demand (compressed bytes) and its breakpoints. */
+  readonly topicRates: PiecewiseRate[];
+  readonly topicRateNow: Float64Array;
+  private readonly topicCursor: Int32Array;
+  private readonly breakpoints: Float64Array;
+  private breakpointCursor = 0;
+  /** Per resource (broker × 4): credit level and its spec. */
+  readonly level: Float64Array;
+  readonly bucketSpec: BucketSpec[];
+  capacity: Float64Array;
+  /** Per broker. */
+  readonly storageGiB: Float64Array;
+  readonly alive: Uint8Array;
+  private readonly lastExpandS: Float64Array;
+  readonly diskAlarmed: Uint8Array;
+  /** Integrals for conservation and the bill, MiB. */
+  producedMiB = 0;
+  deletedMiB = 0;
+  lostMiB = 0;
+  private lastS = 0;
+  private crossingEvent = -1;
+  private readonly retentionScheduledS: Float64Array;
+  private readonly kinds: number[] = [];
+
+  constructor(readonly config: ModelConfig) {
+    const streams = new RandomStreams(config.seed);
+    this.classes = partitionClasses(config, streams.stream('placement'));
+    const brokers = config.brokers;
+    this.alive = new Uint8Array(brokers).fill(1);
+    this.flows = buildFlows(config, this.classes, this.alive);
+    this.alloc = createAllocation(this.flows.net.flowCount, this.flows.net.resourceCount);
+    this.scratch = createScratch(this.flows.net.flowCount, this.flows.net.resourceCount);
+    this.backlog = new Float64Array(this.flows.net.flowCount);
+    this.baseDemand = new Float64Array(this.flows.net.flowCount);
+    const classCount = this.classes.length;
+    this.stored = new Float64Array(classCount);
+    this.appendRate = new Float64Array(classCount);
+    this.deleteRate = new Float64Array(classCount);
+    this.history = this.classes.map(() => new RateHistory());
+    this.level = new Float64Array(brokers * RESOURCES_PER_BROKER);
+    this.capacity = this.flows.net.capacity;
+    const b = config.broker;
+    this.bucketSpec = [];
+    for (let i = 0; i < brokers; i++) this.bucketSpec.push(b.networkInMiBps, b.networkOutMiBps, b.ebsMiBps, b.cpuCores);
+    for (let r = 0; r < this.level.length; r++) this.level[r] = this.bucketSpec[r]!.size * config.initialCreditFraction;
+    this.storageGiB = new Float64Array(brokers).fill(b.storageGiB);
+    this.lastExpandS = new Float64Array(brokers).fill(-Infinity);
+    this.diskAlarmed = new Uint8Array(brokers);
+    this.retentionScheduledS = new Float64Array(config.topics.length).fill(-Infinity);
+
+    const workloadRng = streams.stream('workload');
+    const ctx = { startEpochS: config.startEpochS, stepS: config.profileStepS, rng: workloadRng };
+    this.topicRates = config.topics.map((topic) => {
+      const from = config.warmStart ? -topic.retentionS : 0;
+      const parts = topic.producers.map((p) => producerRate(p, from, config.durationS, ctx));
+      const sum = sumRates(parts, from);
+      for (let i = 0; i < sum.rateMiBps.length; i++) sum.rateMiBps[i]! *= topic.compressionRatio;
+      return sum;
+    });
+    this.topicRateNow = new Float64Array(config.topics.length);
+    this.topicCursor = new Int32Array(config.topics.length);
+    const cuts = new Set<number>();
+    for (const r of this.topicRates) for (const t of r.timesS) if (t > 0 && t < config.durationS) cuts.add(t);
+    this.breakpoints = Float64Array.from([...cuts].sort((x, y) => x - y));
+    this.recorder = new Recorder(this);
+
+    for (const kind of [Ev.Workload, Ev.Retention, Ev.Crossing, Ev.Replay, Ev.StorageCheck]) {
+      const handler: EventHandler = { handle: (target) => this.onEvent(kind, target) };
+      this.kinds[kind] = this.sim.register(handler);
+    }
+  }
+
+  run(): void {
+    this.initialise();
+    this.recompute();
+    const outcome = this.sim.run({ until: this.config.durationS, maxEvents: 50_000_000 });
+    if (outcome.state === 'event-limit') throw new Error('cluster simulation: event limit reached (a bug: events should grow with workload changes)');
+    this.advance(this.config.durationS);
+    this.recorder.finish(this.config.durationS);
+  }
+
+  get eventsProcessed(): number {
+    return this.sim.eventsProcessed;
+  }
+
+  private initialise(): void {
+    this.updateTopicRates(0);
+    const topics = this.config.topics;
+    // Warm start: every partition already holds one retention period of data appended at the
+    // (unthrottled) demand of that period.
+    this.classes.forEach((cls, c) => {
+      const rates = this.topicRates[cls.topic]!;
+      const history = this.history[c]!;
+      if (!this.config.warmStart) return;
+      const retention = topics[cls.topic]!.retentionS;
+      let stored = 0;
+      for (let i = 0; i < rates.timesS.length && rates.timesS[i]! < 0; i++) {
+        const end = Math.min(0, i + 1 < rates.timesS.length ? rates.timesS[i + 1]! : 0);
+        const rate = rates.rateMiBps[i]! * cls.share;
+        history.record(rates.timesS[i]!, rate);
+        stored += rate * (end - rates.timesS[i]!);
+        this.scheduleRetention(cls.topic, rates.timesS[i]! + retention);
+      }
+      this.stored[c] = this.retentionCap(cls) === Infinity ? stored : Math.min(stored, this.retentionCap(cls));
+    });
+    this.scheduleNextBreakpoint();
+    this.scheduleReplays();
+  }
+
+  private onEvent(kind: Ev, target: number): void {
+    const now = this.sim.now;
+    this.advance(now);
+    this.checkStorage(now);
+    switch (kind) {
+      case Ev.Workload:
+        this.updateTopicRates(now);
+        this.scheduleNextBreakpoint();
+        break;
+      case Ev.Replay:
+        this.startReplay(target, now);
+        break;
+      case Ev.StorageCheck:
+      case Ev.Retention:
+      case Ev.Crossing:
+        break;
+    }
+    this.crossingEvent = -1;
+    this.recompute();
+  }
+
+  private scheduleNextBreakpoint(): void {
+    if (this.breakpointCursor < this.breakpoints.length) {
+      this.sim.schedule(this.breakpoints[this.breakpointCursor++]!, this.kinds[Ev.Workload]!, 0);
+    }
+  }
+
+  private scheduleRetention(topic: number, atS: number): void {
+    if (atS <= this.retentionScheduledS[topic]! || atS >= this.config.durationS || atS < this.sim.now) return;
+    this.retentionScheduledS[topic] = atS;
+    this.sim.schedule(atS, this.kinds[Ev.Retention]!, topic);
+  }
+
+  private updateTopicRates(now: number): void {
+    this.topicRates.forEach((rates, t) => {
+      let i = this.topicCursor[t]!;
+      while (i + 1 < rates.timesS.length && rates.timesS[i + 1]! <= now) i++;
+      this.topicCursor[t] = i;
+      this.topicRateNow[t] = rates.timesS[i]! <= now ? rates.rateMiBps[i]! : 0;
+    });
+  }
+
+  private scheduleReplays(): void {
+    this.config.topics.forEach((topic, t) => {
+      topic.consumerGroups.forEach((group, g) => {
+        if (group.mode.kind !== 'replay') return;
+        for (let at = group.mode.firstStartS; at < this.config.durationS; at += group.mode.everyS ?? Infinity) {
+          this.sim.schedule(at, this.kinds[Ev.Replay]!, t * 65536 + g);
+          if (group.mode.everyS === null) break;
+        }
+      });
+    });
+  }
+
+  /** A replay rewinds the group by `rewindS` of appended data on every partition it reads. */
+  private startReplay(target: number, now: number): void {
+    const topic = Math.floor(target / 65536);
+    const group = target % 65536;
+    const mode = this.config.topics[topic]!.consumerGroups[group]!.mode;
+    if (mode.kind !== 'replay') return;
+    const f = this.flows;
+    for (let i = 0; i < f.net.flowCount; i++) {
+      if (f.kind[i] !== FETCH || f.group[i] !== group || this.classes[f.klass[i]!]!.topic !== topic) continue;
+      const c = f.klass[i]!;
+      const rewound = Math.min(this.stored[c]!, this.appendRate[c]! * mode.rewindS) * f.fraction[i]!;
+      this.backlog[i] = Math.max(this.backlog[i]!, rewound);
+    }
+    void now;
+  }
+
+  private retentionCap(cls: PartitionClass): number {
+    const gib = this.config.topics[cls.topic]!.retentionGiBPerPartition;
+    return gib === null ? Infinity : gib * MIB_PER_GIB;
+  }
+
+  /** Sets demands and capacities from the state, allocates, and schedules the next crossing. */
+  recompute(): void {
+    const f = this.flows;
+    const net = f.net;
+    const now = this.sim.now;
+    for (let r = 0; r < this.capacity.length; r++) {
+      const broker = Math.floor(r / RESOURCES_PER_BROKER);
+      if (this.alive[broker] === 0) {
+        this.capacity[r] = 0;
+        continue;
+      }
+      const cap = bucketCapacity(this.bucketSpec[r]!, this.level[r]!);
+      this.capacity[r] = r % RESOURCES_PER_BROKER === EBS ? Math.min(cap, this.config.broker.volumeThroughputMiBps) : cap;
+    }
+    // Produce demand first; replication and fetch demand follow the produce rate actually
+    // allocated, so allocate, update the followers' demand, and allocate again until stable.
+    for (let i = 0; i < net.flowCount; i++) {
+      if (f.kind[i] === PRODUCE) {
+        const cls = this.classes[f.klass[i]!]!;
+        this.baseDemand[i] = this.topicRateNow[cls.topic]! * cls.share;
+      }
+    }
+    this.setFollowerDemand(true);
+    for (let iteration = 0; iteration < 8; iteration++) {
+      this.setDemand();
+      allocateMaxMinFair(net, this.alloc, this.scratch);
+      if (!this.setFollowerDemand(false)) break;
+    }
+    const rate = this.alloc.rate;
+    for (let i = 0; i < net.flowCount; i++) {
+      if (f.kind[i] !== PRODUCE) continue;
+      const c = f.klass[i]!;
+      this.appendRate[c] = rate[i]!;
+      this.history[c]!.record(now, rate[i]!);
+      this.scheduleRetention(this.classes[c]!.topic, now + this.config.topics[this.classes[c]!.topic]!.retentionS);
+    }
+    this.updateDeleteRates(now);
+    this.recorder.rates(now);
+    this.scheduleCrossing(now);
+    if (this.config.verify) this.verify();
+  }
+
+  /** Replication and fetch base demand = the produce flow's rate × fraction. Returns whether any changed. */
+  private setFollowerDemand(fromDemand: boolean): boolean {
+    const f = this.flows;
+    let changed = false;
+    for (let i = 0; i < f.net.flowCount; i++) {
+      if (f.kind[i] === PRODUCE) continue;
+      const src = f.source[i]!;
+      const next = (fromDemand ? this.baseDemand[src]! : this.alloc.rate[src]!) * f.fraction[i]!;
+      if (Math.abs(next - this.baseDemand[i]!) > EPS * (1 + next)) changed = true;
+      this.baseDemand[i] = next;
+    }
+    return changed;
+  }
+
+  /** Flows with a backlog ask for as much as the resources give (a replay up to its rate cap). */
+  private setDemand(): void {
+    const f = this.flows;
+    const demand = f.net.demand;
+    for (let i = 0; i < f.net.flowCount; i++) {
+      if (this.backlog[i]! <= 0) {
+        demand[i] = this.baseDemand[i]!;
+        continue;
+      }
+      demand[i] = Infinity;
+      if (f.kind[i] === FETCH) {
+        const cls = this.classes[f.klass[i]!]!;
+        const mode = this.config.topics[cls.topic]!.consumerGroups[f.group[i]!]!.mode;
+        if (mode.kind === 'replay') demand[i] = this.baseDemand[i]! + mode.rateMiBps * cls.share * f.fraction[i]!;
+        // Reads older than the page-cache window come from EBS.
+        const ebsUse = f.ebsUse[i]!;
+        if (ebsUse >= 0) f.net.useCoefficient[ebsUse] = this.readsFromDisk(i) ? 1 : this.diskReadFraction(i);
+      }
+    }
+  }
+
+  private diskReadFraction(i: number): number {
+    const cls = this.classes[this.flows.klass[i]!]!;
+    const mode = this.config.topics[cls.topic]!.consumerGroups[this.flows.group[i]!]!.mode;
+    return mode.kind === 'lagging' ? mode.diskReadFraction : 0;
+  }
+
+  /** A reader whose lag exceeds what the serving broker's page cache holds of its partition. */
+  private readsFromDisk(i: number): boolean {
+    const broker = this.flows.broker[i]!;
+    const cacheMiB = this.config.broker.pageCacheGiB * MIB_PER_GIB;
+    const brokerAppend = this.alloc.load[broker * RESOURCES_PER_BROKER + EBS]! || 1;
+    const c = this.flows.klass[i]!;
+    const windowS = cacheMiB / brokerAppend;
+    return this.backlog[i]! > this.appendRate[c]! * windowS * this.flows.fraction[i]!;
+  }
+
+  private updateDeleteRates(now: number): void {
+    this.classes.forEach((cls, c) => {
+      const retention = this.config.topics[cls.topic]!.retentionS;
+      let rate = this.history[c]!.rateAt(now - retention);
+      if (this.stored[c]! >= this.retentionCap(cls) - EPS) rate = Math.max(rate, this.appendRate[c]!);
+      if (this.stored[c]! <= 0 && rate > this.appendRate[c]!) rate = this.appendRate[c]!;
+      this.deleteRate[c] = rate;
+    });
+  }
+
+  /** Moves every level linearly from the last event to `now` and records the segment. */
+  advance(now: number): void {
+    const dt = now - this.lastS;
+    if (dt < 0) throw new Error(`cluster simulation: time went backwards (${this.lastS} → ${now})`);
+    if (dt === 0) return;
+    this.recorder.segment(this.lastS, now);
+    const f = this.flows;
+    const rate = this.alloc.rate;
+    for (let i = 0; i < f.net.flowCount; i++) {
+      const mult = f.net.multiplicity[i]!;
+      const next = this.backlog[i]! + (this.baseDemand[i]! - rate[i]!) * dt;
+      if (f.kind[i] === PRODUCE) this.producedMiB += this.baseDemand[i]! * mult * dt;
+      this.backlog[i] = next < EPS ? 0 : next;
+    }
+    for (let c = 0; c < this.classes.length; c++) {
+      const mult = this.classes[c]!.count;
+      const next = this.stored[c]! + (this.appendRate[c]! - this.deleteRate[c]!) * dt;
+      const deleted = this.deleteRate[c]! * dt - (next < 0 ? -next : 0);
+      this.deletedMiB += deleted * mult;
+      this.stored[c] = next < 0 ? 0 : next;
+    }
+    // A consumer cannot lag by more than the log holds: the rest was deleted unread.
+    for (let i = 0; i < f.net.flowCount; i++) {
+      if (f.kind[i] !== FETCH) continue;
+      const available = this.stored[f.klass[i]!]! * f.fraction[i]!;
+      if (this.backlog[i]! > available + EPS) {
+        this.lostMiB += (this.backlog[i]! - available) * f.net.multiplicity[i]!;
+        this.recorder.lost(f.broker[i]!, (this.backlog[i]! - available) * f.net.multiplicity[i]!);
+        this.backlog[i] = available;
+      }
+    }
+    const load = this.alloc.load;
+    for (let r = 0; r < this.level.length; r++) {
+      const spec = this.bucketSpec[r]!;
+      this.level[r] = advanceBucket(spec, this.level[r]!, bucketRate(spec, this.level[r]!, load[r]!), dt);
+    }
+    this.lastS = now;
+  }
+
+  /** The earliest closed-form crossing from the current rates; one event stands for it. */
+  private scheduleCrossing(now: number): void {
+    if (this.crossingEvent >= 0) this.sim.cancel(this.crossingEvent);
+    this.crossingEvent = -1;
+    let next = Infinity;
+    const load = this.alloc.load;
+    for (let r = 0; r < this.level.length; r++) {
+      const spec = this.bucketSpec[r]!;
+      next = Math.min(next, secondsUntilEmpty(this.level[r]!, bucketRate(spec, this.level[r]!, load[r]!)));
+    }
+    const f = this.flows;
+    const rate = this.alloc.rate;
+    for (let i = 0; i < f.net.flowCount; i++) {
+      const drift = this.baseDemand[i]! - rate[i]!;
+      if (this.backlog[i]! > 0 && drift < 0) next = Math.min(next, this.backlog[i]! / -drift);
+      if (f.kind[i] === FETCH) {
+        const c = f.klass[i]!;
+        const gap = this.stored[c]! * f.fraction[i]! - this.backlog[i]!;
+        const closing = drift - (this.appendRate[c]! - this.deleteRate[c]!) * f.fraction[i]!;
+        if (gap > EPS && closing > 0) next = Math.min(next, gap / closing);
+      }
+    }
+    for (let c = 0; c < this.classes.length; c++) {
+      const cap = this.retentionCap(this.classes[c]!);
+      const growth = this.appendRate[c]! - this.deleteRate[c]!;
+      if (cap < Infinity && growth > 0 && this.stored[c]! < cap - EPS) next = Math.min(next, (cap - this.stored[c]!) / growth);
+    }
+    next = Math.min(next, this.nextStorageCrossing() );
+    if (next < Infinity && now + next < this.config.durationS) {
+      // Never schedule at the same instant again: a zero-length step would not change the state.
+      this.crossingEvent = this.sim.schedule(now + Math.max(next, 1e-6), this.kinds[Ev.Crossing]!, 0);
+    }
+  }
+
+  private verify(): void {
+    for (let i = 0; i < this.backlog.length; i++) {
+      if (!(this.backlog[i]! >= 0)) throw new Error(`invariant: backlog of flow ${i} is ${this.backlog[i]}`);
+    }
+    for (let c = 0; c < this.stored.length; c++) {
+      if (!(this.stored[c]! >= 0)) throw new Error(`invariant: stored bytes of class ${c} are ${this.stored[c]}`);
+    }
+    for (let r = 0; r < this.level.length; r++) {
+      if (this.alloc.load[r]! > this.capacity[r]! * (1 + 1e-9) + 1e-9) throw new Error(`invariant: resource ${r} loaded beyond capacity`);
+    }
+  }
+
+  /** Sum of producer backlogs, MiB. */
+  producerBacklogMiB(): number {
+    let sum = 0;
+    const f = this.flows;
+    for (let i = 0; i < f.net.flowCount; i++) if (f.kind[i] === PRODUCE) sum += this.backlog[i]! * f.net.multiplicity[i]!;
+    return sum;
+  }
+
+  storedMiB(): number {
+    let sum = 0;
+    for (let c = 0; c < this.classes.length; c++) sum += this.stored[c]! * this.classes[c]!.count;
+    return sum;
+  }
+
+  /** Disk used on a broker, GiB: every replica it hosts holds the partition's stored bytes. */
+  brokerUsedGiB(broker: number): number {
+    let sum = 0;
+    for (let c = 0; c < this.classes.length; c++) {
+      const cls = this.classes[c]!;
+      if (cls.replicas.includes(broker)) sum += this.stored[c]! * cls.count;
+    }
+    return sum / MIB_PER_GIB;
+  }
+
+  brokerGrowthGiBps(broker: number): number {
+    let sum = 0;
+    for (let c = 0; c < this.classes.length; c++) {
+      const cls = this.classes[c]!;
+      if (cls.replicas.includes(broker)) sum += (this.appendRate[c]! - this.deleteRate[c]!) * cls.count;
+    }
+    return sum / MIB_PER_GIB;
+  }
+
+  /** Storage thresholds: the disk alarm, auto-expansion at its target, and a full disk. */
+  private checkStorage(now: number): void {
+    for (let b = 0; b < this.config.brokers; b++) {
+      if (this.alive[b] === 0) continue;
+      const fraction = this.brokerUsedGiB(b) / this.storageGiB[b]!;
+      if (fraction >= this.config.diskAlarmFraction - EPS && this.diskAlarmed[b] === 0) {
+        this.diskAlarmed[b] = 1;
+        this.recorder.diskAlarm(b, now);
+      }
+      const spec = this.config.autoExpand;
+      if (spec !== null && fraction >= spec.targetFraction - EPS) {
+        const waitS = this.lastExpandS[b]! + spec.cooldownS - now;
+        if (waitS > 0) this.scheduleStorageCheck(now + waitS);
+        else this.expandStorage(b, now);
+      }
+      if (this.brokerUsedGiB(b) >= this.storageGiB[b]! * (1 - 1e-9)) this.takeDown(b, now);
+    }
+  }
+
+  /** Seconds until a live broker's disk reaches its next threshold at the current rates. */
+  private nextStorageCrossing(): number {
+    let next = Infinity;
+    const spec = this.config.autoExpand;
+    for (let b = 0; b < this.config.brokers; b++) {
+      if (this.alive[b] === 0) continue;
+      const growth = this.brokerGrowthGiBps(b);
+      if (growth <= 0) continue;
+      const used = this.brokerUsedGiB(b);
+      const size = this.storageGiB[b]!;
+      const thresholds = [1, this.diskAlarmed[b] === 0 ? this.config.diskAlarmFraction : 1];
+      if (spec !== null && size < spec.maxSizeGiB) thresholds.push(spec.targetFraction);
+      for (const fraction of thresholds) {
+        const gap = fraction * size - used;
+        if (gap > EPS) next = Math.min(next, gap / growth);
+      }
+    }
+    return next;
+  }
+
+  expandStorage(broker: number, now: number): void {
+    const spec = this.config.autoExpand;
+    if (spec === null || now - this.lastExpandS[broker]! < spec.cooldownS) return;
+    const current = this.storageGiB[broker]!;
+    const next = Math.min(spec.maxSizeGiB, current + Math.max(spec.minStepGiB, current * spec.stepFraction));
+    if (next <= current) return;
+    this.storageGiB[broker] = next;
+    this.lastExpandS[broker] = now;
+    this.recorder.expanded(broker, now, current, next);
+  }
+
+  /** A full disk takes its broker down: leadership moves to the next live replica. */
+  takeDown(broker: number, now: number): void {
+    if (this.alive[broker] === 0) return;
+    this.alive[broker] = 0;
+    this.recorder.brokerDown(broker, now);
+    const old = this.flows;
+    const keyOf = (i: number) => `${old.kind[i]}:${old.klass[i]}:${old.broker[i]}:${old.group[i]}`;
+    const carried = new Map<string, number>();
+    for (let i = 0; i < old.net.flowCount; i++) carried.set(keyOf(i), this.backlog[i]!);
+    const producerBacklog = new Map<number, number>();
+    for (let i = 0; i < old.net.flowCount; i++) if (old.kind[i] === PRODUCE) producerBacklog.set(old.klass[i]!, this.backlog[i]!);
+    this.flows = buildFlows(this.config, this.classes, this.alive);
+    const n = this.flows.net.flowCount;
+    this.backlog = new Float64Array(n);
+    this.baseDemand = new Float64Array(n);
+    this.alloc = createAllocation(n, this.flows.net.resourceCount);
+    this.scratch = createScratch(n, this.flows.net.resourceCount);
+    this.capacity = this.flows.net.capacity;
+    const fl = this.flows;
+    for (let i = 0; i < n; i++) {
+      const key = `${fl.kind[i]}:${fl.klass[i]}:${fl.broker[i]}:${fl.group[i]}`;
+      this.backlog[i] = fl.kind[i] === PRODUCE ? (producerBacklog.get(fl.klass[i]!) ?? 0) : (carried.get(key) ?? 0);
+    }
+    this.recorder.topologyChanged();
+  }
+
+  scheduleStorageCheck(atS: number): void {
+    if (atS < this.config.durationS) this.sim.schedule(atS, this.kinds[Ev.StorageCheck]!, 0);
+  }
+}
+
+export { NET_IN, NET_OUT, EBS, CPU, PRODUCE, REPLICATE, FETCH };

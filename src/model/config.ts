@@ -1,0 +1,72 @@
+// The model's own view of one provisioned deployment under a workload: plain numbers in the
+// project's units, resolved from the scenario, the catalog and the assumptions by
+// `buildModelConfig`. Kept separate so the simulation core can be tested on configurations
+// written by hand (Equation 1, burst timing) without a scenario file.
+import type { ResolvedTopic } from '../scenario/types.js';
+
+/** A credit bucket in the EC2 style: spend above the baseline, earn below it. */
+export interface BucketSpec {
+  /** Sustained capacity with an empty bucket. */
+  baseline: number;
+  /** Capacity while the bucket holds credits. */
+  burst: number;
+  /** Credits in a full bucket, in the resource's unit × seconds (MiB, core-seconds). */
+  size: number;
+}
+
+export interface BrokerSpec {
+  networkInMiBps: BucketSpec;
+  networkOutMiBps: BucketSpec;
+  /** EC2-to-EBS bandwidth of the instance. */
+  ebsMiBps: BucketSpec;
+  /** Volume throughput: 250 MiB/s default, or provisioned. */
+  volumeThroughputMiBps: number;
+  /** CPU cores, with t3 CPU credits as a bucket (burst = vCPUs). */
+  cpuCores: BucketSpec;
+  storageGiB: number;
+  /** Memory available to the page cache. */
+  pageCacheGiB: number;
+}
+
+export interface CpuCosts {
+  coreSecondsPerMiBProduced: number;
+  coreSecondsPerMiBReplicated: number;
+  coreSecondsPerMiBFetched: number;
+}
+
+export interface AutoExpandSpec {
+  targetFraction: number;
+  maxSizeGiB: number;
+  /** AWS: at most one scaling action per six hours (msk-autoexpand). */
+  cooldownS: number;
+  /** AWS: the step is max(10 GiB, 10 % of current storage). */
+  minStepGiB: number;
+  stepFraction: number;
+}
+
+export interface ModelConfig {
+  durationS: number;
+  startEpochS: number;
+  seed: number;
+  /** Grid of the reported time series. */
+  intervalS: number;
+  /** Step of continuous load profiles (diurnal, growth). */
+  profileStepS: number;
+  brokers: number;
+  azs: number;
+  /** AZs the clients are spread over. */
+  clientAzs: number;
+  broker: BrokerSpec;
+  cpu: CpuCosts;
+  /** Fill of every credit bucket at t = 0, 0–1. */
+  initialCreditFraction: number;
+  warmStart: boolean;
+  autoExpand: AutoExpandSpec | null;
+  /** Disk-usage alarm threshold (AWS guidance: 85 %). */
+  diskAlarmFraction: number;
+  /** CPU guidance: keep user + system below 60 %. */
+  cpuGuidanceFraction: number;
+  topics: readonly ResolvedTopic[];
+  /** Set in tests: O(n) invariant checks after every event. */
+  verify: boolean;
+}

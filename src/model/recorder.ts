@@ -1,0 +1,305 @@
+// What a run reports: per-broker time series on a fixed grid, named after MSK's CloudWatch
+// metrics so users can hold them against their dashboards, and exact integrals over the
+// piecewise-constant segments between events (time above the CPU guidance, time with an empty
+// credit bucket, throttled bytes, cross-AZ bytes).
+import type { ClusterSimulation } from './cluster-sim.js';
+import { CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER } from './network.js';
+
+const MIB = 1024 * 1024;
+
+/** Per-broker series, in CloudWatch's units (bytes per second, percent). */
+export const BROKER_SERIES = [
+  'BytesInPerSec',
+  'BytesOutPerSec',
+  'ReplicationBytesInPerSec',
+  'ReplicationBytesOutPerSec',
+  'CpuUser',
+  'KafkaDataLogsDiskUsed',
+  'BurstBalance',
+  'NetworkInBurstBalance',
+  'NetworkOutBurstBalance',
+  'CPUCreditBalance',
+  'NetworkInUtilization',
+  'NetworkOutUtilization',
+  'EbsThroughputUtilization',
+] as const;
+export type BrokerSeriesName = (typeof BROKER_SERIES)[number];
+
+export const CLUSTER_SERIES = ['ProducerBacklogBytes', 'FollowerLagBytes', 'ConsumerLagBytes', 'StoredBytes'] as const;
+export type ClusterSeriesName = (typeof CLUSTER_SERIES)[number];
+
+export interface Throttle {
+  timeS: number;
+  broker: number;
+  /** 0 network in, 1 network out, 2 EBS, 3 CPU. */
+  resource: number;
+  flowKind: number;
+  /** The resource was at its baseline because its credit bucket had emptied. */
+  bucketEmpty: boolean;
+  /** EBS limited by the volume's throughput rather than the instance's EBS bandwidth. */
+  volumeBound: boolean;
+}
+
+export interface RunEvent {
+  timeS: number;
+  broker: number;
+  what: 'disk-alarm' | 'storage-expanded' | 'broker-down' | 'bucket-empty' | 'throttling-started';
+  detail: string;
+}
+
+export class Recorder {
+  readonly samples: number;
+  readonly timesS: Float64Array;
+  readonly broker: Record<BrokerSeriesName, Float64Array[]>;
+  readonly cluster: Record<ClusterSeriesName, Float64Array>;
+  private nextSample = 0;
+  /** Per resource: ∫ utilisation dt, maximum utilisation, seconds with an empty bucket. */
+  readonly utilIntegral: Float64Array;
+  readonly utilMax: Float64Array;
+  readonly bucketEmptyS: Float64Array;
+  /** Per broker. */
+  readonly cpuAboveGuidanceS: Float64Array;
+  readonly throttledMiB: Float64Array;
+  readonly lostMiB: Float64Array;
+  readonly events: RunEvent[] = [];
+  firstThrottle: Throttle | null = null;
+  crossAzProducedMiB = 0;
+  crossAzFetchedMiB = 0;
+  producedIntoLeadersMiB = 0;
+  fetchedMiB = 0;
+  storageGiBSeconds = 0;
+  maxProducerBacklogMiB = 0;
+  maxFollowerLagMiB = 0;
+  maxConsumerLagMiB = 0;
+  /** Current segment: per-resource utilisation and per-broker rates. */
+  private readonly util: Float64Array;
+  private readonly bytesIn: Float64Array;
+  private readonly bytesOut: Float64Array;
+  private readonly replIn: Float64Array;
+  private readonly replOut: Float64Array;
+  private readonly usedGiB: Float64Array;
+  private readonly growthGiBps: Float64Array;
+  private readonly wasEmpty: Uint8Array;
+
+  constructor(private readonly s: ClusterSimulation) {
+    const config = s.config;
+    this.samples = Math.floor(config.durationS / config.intervalS) + 1;
+    this.timesS = Float64Array.from({ length: this.samples }, (_, i) => i * config.intervalS);
+    const brokers = config.brokers;
+    this.broker = Object.fromEntries(
+      BROKER_SERIES.map((name) => [name, Array.from({ length: brokers }, () => new Float64Array(this.samples))]),
+    ) as Record<BrokerSeriesName, Float64Array[]>;
+    this.cluster = Object.fromEntries(CLUSTER_SERIES.map((name) => [name, new Float64Array(this.samples)])) as Record<
+      ClusterSeriesName,
+      Float64Array
+    >;
+    const resources = brokers * RESOURCES_PER_BROKER;
+    this.utilIntegral = new Float64Array(resources);
+    this.utilMax = new Float64Array(resources);
+    this.bucketEmptyS = new Float64Array(resources);
+    this.util = new Float64Array(resources);
+    this.wasEmpty = new Uint8Array(resources);
+    this.cpuAboveGuidanceS = new Float64Array(brokers);
+    this.throttledMiB = new Float64Array(brokers);
+    this.lostMiB = new Float64Array(brokers);
+    this.bytesIn = new Float64Array(brokers);
+    this.bytesOut = new Float64Array(brokers);
+    this.replIn = new Float64Array(brokers);
+    this.replOut = new Float64Array(brokers);
+    this.usedGiB = new Float64Array(brokers);
+    this.growthGiBps = new Float64Array(brokers);
+  }
+
+  /** Sustained capacity each utilisation is measured against: the baseline, not the burst. */
+  sustained(resource: number): number {
+    const spec = this.s.bucketSpec[resource]!;
+    const kind = resource % RESOURCES_PER_BROKER;
+    if (kind === EBS) return Math.min(spec.baseline, this.s.config.broker.volumeThroughputMiBps);
+    if (kind === CPU) return spec.burst;
+    return spec.baseline;
+  }
+
+  /** Called after every allocation: the rates that hold until the next event. */
+  rates(now: number): void {
+    const s = this.s;
+    const f = s.flows;
+    const rate = s.alloc.rate;
+    const load = s.alloc.load;
+    this.bytesIn.fill(0);
+    this.bytesOut.fill(0);
+    this.replIn.fill(0);
+    this.replOut.fill(0);
+    for (let i = 0; i < f.net.flowCount; i++) {
+      const mib = rate[i]! * f.net.multiplicity[i]!;
+      const b = f.broker[i]!;
+      if (b < 0) continue;
+      if (f.kind[i] === PRODUCE) this.bytesIn[b]! += mib;
+      else if (f.kind[i] === FETCH) this.bytesOut[b]! += mib;
+      else {
+        this.replIn[b]! += mib;
+        this.replOut[f.broker[f.source[i]!]!]! += mib;
+      }
+      if (this.firstThrottle === null && rate[i]! < s.baseDemand[i]! * (1 - 1e-7) && s.alloc.limitedBy[i]! >= 0) {
+        this.noteThrottle(now, i);
+      }
+    }
+    for (let r = 0; r < load.length; r++) {
+      this.util[r] = load[r]! / this.sustained(r);
+      const spec = s.bucketSpec[r]!;
+      const empty = spec.size > 0 && s.level[r]! <= 0 && load[r]! >= spec.baseline * (1 - 1e-9) ? 1 : 0;
+      if (empty === 1 && this.wasEmpty[r] === 0) {
+        const broker = Math.floor(r / RESOURCES_PER_BROKER);
+        this.events.push({ timeS: now, broker, what: 'bucket-empty', detail: `${bucketName(r)} credit bucket empty` });
+      }
+      this.wasEmpty[r] = empty;
+    }
+    for (let b = 0; b < s.config.brokers; b++) {
+      this.usedGiB[b] = s.brokerUsedGiB(b);
+      this.growthGiBps[b] = s.brokerGrowthGiBps(b);
+    }
+  }
+
+  private noteThrottle(now: number, flow: number): void {
+    const s = this.s;
+    const r = s.alloc.limitedBy[flow]!;
+    const broker = Math.floor(r / RESOURCES_PER_BROKER);
+    const resource = r % RESOURCES_PER_BROKER;
+    const spec = s.bucketSpec[r]!;
+    const bucketEmpty = spec.size > 0 && spec.burst > spec.baseline && s.level[r]! <= 0;
+    const volumeBound = resource === EBS && s.capacity[r]! >= s.config.broker.volumeThroughputMiBps - 1e-9;
+    this.firstThrottle = { timeS: now, broker, resource, flowKind: s.flows.kind[flow]!, bucketEmpty, volumeBound };
+    this.events.push({ timeS: now, broker, what: 'throttling-started', detail: `${bucketName(r)} saturated` });
+  }
+
+  /** Accumulates the segment [t0, t1) and writes the grid samples that fall in (t0, t1]. */
+  segment(t0: number, t1: number): void {
+    const s = this.s;
+    const dt = t1 - t0;
+    const f = s.flows;
+    const rate = s.alloc.rate;
+    for (let r = 0; r < this.util.length; r++) {
+      this.utilIntegral[r]! += this.util[r]! * dt;
+      if (this.util[r]! > this.utilMax[r]!) this.utilMax[r] = this.util[r]!;
+      if (this.wasEmpty[r] === 1) this.bucketEmptyS[r]! += dt;
+    }
+    for (let b = 0; b < s.config.brokers; b++) {
+      if (this.util[b * RESOURCES_PER_BROKER + CPU]! > s.config.cpuGuidanceFraction) this.cpuAboveGuidanceS[b]! += dt;
+      this.storageGiBSeconds += s.storageGiB[b]! * dt;
+    }
+    for (let i = 0; i < f.net.flowCount; i++) {
+      const mult = f.net.multiplicity[i]!;
+      const short = s.baseDemand[i]! - rate[i]!;
+      const limit = s.alloc.limitedBy[i]!;
+      if (short > 0 && limit >= 0) this.throttledMiB[Math.floor(limit / RESOURCES_PER_BROKER)]! += short * mult * dt;
+      const moved = rate[i]! * mult * dt;
+      if (f.kind[i] === PRODUCE) {
+        this.producedIntoLeadersMiB += moved;
+        this.crossAzProducedMiB += moved * f.crossAzFraction[i]!;
+      } else if (f.kind[i] === FETCH) {
+        this.fetchedMiB += moved;
+        this.crossAzFetchedMiB += moved * f.crossAzFraction[i]!;
+      }
+    }
+    while (this.nextSample < this.samples && this.timesS[this.nextSample]! <= t1) {
+      const g = this.timesS[this.nextSample]!;
+      if (g >= t0) this.sample(this.nextSample, g - t0);
+      this.nextSample++;
+    }
+    this.trackMaxima(dt);
+  }
+
+  private sample(k: number, sinceS: number): void {
+    const s = this.s;
+    const series = this.broker;
+    for (let b = 0; b < s.config.brokers; b++) {
+      const base = b * RESOURCES_PER_BROKER;
+      series.BytesInPerSec[b]![k] = this.bytesIn[b]! * MIB;
+      series.BytesOutPerSec[b]![k] = this.bytesOut[b]! * MIB;
+      series.ReplicationBytesInPerSec[b]![k] = this.replIn[b]! * MIB;
+      series.ReplicationBytesOutPerSec[b]![k] = this.replOut[b]! * MIB;
+      series.CpuUser[b]![k] = this.util[base + CPU]! * 100;
+      series.KafkaDataLogsDiskUsed[b]![k] = ((this.usedGiB[b]! + this.growthGiBps[b]! * sinceS) / s.storageGiB[b]!) * 100;
+      series.BurstBalance[b]![k] = this.levelPercent(base + EBS, sinceS);
+      series.NetworkInBurstBalance[b]![k] = this.levelPercent(base + NET_IN, sinceS);
+      series.NetworkOutBurstBalance[b]![k] = this.levelPercent(base + NET_OUT, sinceS);
+      // CloudWatch counts CPU credits in vCPU-minutes.
+      series.CPUCreditBalance[b]![k] = this.levelAt(base + CPU, sinceS) / 60;
+      series.NetworkInUtilization[b]![k] = this.util[base + NET_IN]! * 100;
+      series.NetworkOutUtilization[b]![k] = this.util[base + NET_OUT]! * 100;
+      series.EbsThroughputUtilization[b]![k] = this.util[base + EBS]! * 100;
+    }
+    const lag = this.lagTotals(sinceS);
+    this.cluster.ProducerBacklogBytes[k] = lag[PRODUCE]! * MIB;
+    this.cluster.FollowerLagBytes[k] = lag[REPLICATE]! * MIB;
+    this.cluster.ConsumerLagBytes[k] = lag[FETCH]! * MIB;
+    let stored = 0;
+    for (let c = 0; c < s.classes.length; c++) {
+      stored += (s.stored[c]! + (s.appendRate[c]! - s.deleteRate[c]!) * sinceS) * s.classes[c]!.count;
+    }
+    this.cluster.StoredBytes[k] = stored * MIB;
+  }
+
+  private levelAt(r: number, sinceS: number): number {
+    const s = this.s;
+    const spec = s.bucketSpec[r]!;
+    if (spec.size <= 0) return 0;
+    const rate = spec.baseline - s.alloc.load[r]!;
+    return Math.min(spec.size, Math.max(0, s.level[r]! + rate * sinceS));
+  }
+
+  private levelPercent(r: number, sinceS: number): number {
+    const spec = this.s.bucketSpec[r]!;
+    return spec.size > 0 ? (this.levelAt(r, sinceS) / spec.size) * 100 : 100;
+  }
+
+  /** Totals by flow kind of backlog, MiB, `sinceS` after the segment start. */
+  private lagTotals(sinceS: number): [number, number, number] {
+    const s = this.s;
+    const f = s.flows;
+    const totals: [number, number, number] = [0, 0, 0];
+    for (let i = 0; i < f.net.flowCount; i++) {
+      const drift = s.baseDemand[i]! - s.alloc.rate[i]!;
+      const backlog = Math.max(0, s.backlog[i]! + drift * sinceS);
+      totals[f.kind[i] as 0 | 1 | 2] += backlog * f.net.multiplicity[i]!;
+    }
+    return totals;
+  }
+
+  /** Backlogs move linearly, so their maxima over a segment are at its ends. */
+  private trackMaxima(dt: number): void {
+    const [producer, follower, consumer] = this.lagTotals(dt);
+    const [p0, f0, c0] = this.lagTotals(0);
+    this.maxProducerBacklogMiB = Math.max(this.maxProducerBacklogMiB, producer, p0);
+    this.maxFollowerLagMiB = Math.max(this.maxFollowerLagMiB, follower, f0);
+    this.maxConsumerLagMiB = Math.max(this.maxConsumerLagMiB, consumer, c0);
+  }
+
+  lost(broker: number, mib: number): void {
+    if (broker >= 0) this.lostMiB[broker]! += mib;
+  }
+
+  diskAlarm(broker: number, now: number): void {
+    this.events.push({ timeS: now, broker, what: 'disk-alarm', detail: `KafkaDataLogsDiskUsed reached ${Math.round(this.s.config.diskAlarmFraction * 100)} %` });
+  }
+
+  expanded(broker: number, now: number, fromGiB: number, toGiB: number): void {
+    this.events.push({ timeS: now, broker, what: 'storage-expanded', detail: `storage auto-expanded from ${fromGiB.toFixed(0)} GiB to ${toGiB.toFixed(0)} GiB` });
+  }
+
+  brokerDown(broker: number, now: number): void {
+    this.events.push({ timeS: now, broker, what: 'broker-down', detail: 'disk full: broker stopped; leadership moved to the next live replica' });
+  }
+
+  topologyChanged(): void {
+    // Rates are recomputed by the caller; nothing cached here depends on flow indices.
+  }
+
+  finish(endS: number): void {
+    // Samples at exactly the horizon are written by the last segment; any left are unreachable.
+    void endS;
+  }
+}
+
+export function bucketName(resource: number): string {
+  return ['network-in', 'network-out', 'EBS burst', 'CPU'][resource % RESOURCES_PER_BROKER]!;
+}
