@@ -1,0 +1,220 @@
+// Constants the simulator needs that no AWS page publishes (DESIGN §3.3). They are kept apart
+// from the sourced facts: each has a default, a declared range, a one-line rationale and a basis
+// (a source, or a calibration note saying how to measure it), can be overridden in the scenario,
+// and is listed in every report. The unit is in the id and in `unit`; times are seconds except
+// the two burst buckets, which are sized the way EC2 describes them: minutes at the maximum rate.
+
+export interface AssumptionSpec {
+  readonly id: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly rationale: string;
+  readonly basis: string;
+}
+
+// CPU calibration anchor used below. AWS says a Standard m7g.16xlarge (64 vCPU) safely takes
+// 153.8 MiB/s of ingress (MSK FAQ) and asks for CPU user+system < 60 % (bestpractices). With
+// RF 3 and one consumer group, one broker then handles 153.8 MiB/s produced, 307.6 replicated
+// in and 461.4 fetched (307.6 by followers + 153.8 by consumers). With the defaults here that is
+// 1.54 + 1.54 + 1.38 ≈ 4.5 cores, 7 % of 64: consistent with AWS's claim (its limit there is
+// storage throughput, not CPU), but the anchor only bounds the constants from above (≤ 0.04
+// core·s/MiB in total). The split between them is a guess until calibrated against CpuUser.
+export const ASSUMPTIONS = [
+  {
+    id: 'network.burstMinutesAtMax',
+    value: 10,
+    unit: 'min',
+    min: 0,
+    max: 240,
+    rationale: 'Size of the network credit bucket of "up to" sizes: minutes at the burst rate from a full bucket.',
+    basis:
+      'EC2 ec2-instance-network-bandwidth.md: bursts last "typically from 5 to 60 minutes, depending on the instance size"; 10 min sits at the low end because MSK uses the smallest "up to" sizes. Calibrate with a burst test after depleting credits (aws-samples/performance-testing-framework-for-apache-kafka).',
+  },
+  {
+    id: 'network.burstRefillFraction',
+    value: 1,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale: 'Share of unused baseline bandwidth (baseline − usage) that refills the network credit bucket.',
+    basis: 'EC2 names a "network I/O credit mechanism" but not its accrual rate; earning at the unused baseline is the usual token-bucket reading (as for CPU credits). Guess, to calibrate.',
+  },
+  {
+    id: 'ebs.burstMinutesAtMax',
+    value: 30,
+    unit: 'min',
+    min: 0,
+    max: 720,
+    rationale: 'EBS burst bucket of "*" sizes: (EBS max − baseline) × this many minutes.',
+    basis: 'EC2 ebs-optimized.md: "*" sizes "can support maximum performance for 30 minutes at least once every 24 hours".',
+  },
+  {
+    id: 'ebs.burstRefillFraction',
+    value: 1,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale: 'Share of unused EBS baseline bandwidth (baseline − usage) that refills the EBS burst bucket.',
+    basis:
+      'EC2 ebs-optimized.md publishes only the outcome ("30 minutes at least once every 24 hours"), not the accrual. Earning at the unused baseline, as EC2 credits do, refills an idle m5.large in about 3 h, within the published "once every 24 hours", and keeps the sustained rate at exactly the baseline. Guess, to calibrate with a depleted-credit test.',
+  },
+  {
+    id: 'credits.initialFillFraction',
+    value: 1,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale: 'Fill of every burst bucket (network, EBS, CPU credits) when the simulation starts.',
+    basis: 'A broker that has run below its baselines has full buckets. AWS\'s aws-samples/performance-testing-framework-for-apache-kafka depletes burst credits before measuring: set 0 for that worst case.',
+  },
+  {
+    id: 'workload.profileStepS',
+    value: 300,
+    unit: 's',
+    min: 1,
+    max: 3600,
+    rationale: 'Step over which continuous load profiles (diurnal, growth) are held constant at their midpoint value.',
+    basis: 'Modelling choice: over 300 s the midpoint of a 24 h sine differs from the step mean by sin(x)/x with x = π·300/86400, i.e. < 0.002 % of the swing.',
+  },
+  {
+    id: 'memory.heapFraction',
+    value: 0.25,
+    unit: 'fraction',
+    min: 0.05,
+    max: 0.9,
+    rationale: 'JVM heap as a share of broker memory, before the cap memory.heapMaxGiB.',
+    basis: 'MSK does not publish its heap size. Guess; check against the HeapMemoryAfterGC metric and MSK support answers.',
+  },
+  {
+    id: 'memory.heapMaxGiB',
+    value: 6,
+    unit: 'GiB',
+    min: 0.5,
+    max: 64,
+    rationale: 'Upper bound on the JVM heap; Kafka needs little heap and leaves the rest to the page cache.',
+    basis: 'Apache Kafka docs, operations "Java Version" (docs/operations/java-version.md): typical arguments -Xmx6g -Xms6g, as on one of LinkedIn\'s busiest clusters.',
+  },
+  {
+    id: 'memory.pageCacheFraction',
+    value: 0.8,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale: 'Share of memory not taken by the heap that holds log data in the page cache (rest: OS, off-heap buffers, MSK agents).',
+    basis: 'Guess. Calibrate from a replay test: the read-back age at which EBS read bytes start to grow.',
+  },
+  {
+    id: 'cpu.coreSecondsPerMiBProduced',
+    value: 0.01,
+    unit: 'core·s/MiB',
+    min: 0,
+    max: 1,
+    rationale: 'CPU a leader spends per MiB produced (TLS decrypt, batch validation, CRC, append).',
+    basis: 'Guess (≈ 100 MiB/s per core). Bounded above by the m7g.16xlarge anchor in assumptions.ts; calibrate against CpuUser of a cluster at known BytesInPerSec.',
+  },
+  {
+    id: 'cpu.coreSecondsPerMiBReplicated',
+    value: 0.005,
+    unit: 'core·s/MiB',
+    min: 0,
+    max: 1,
+    rationale: 'CPU a follower spends per MiB appended from replication (no client validation).',
+    basis: 'Guess: half the leader cost. Calibrate with ReplicationBytesInPerSec against CpuUser.',
+  },
+  {
+    id: 'cpu.coreSecondsPerMiBFetched',
+    value: 0.003,
+    unit: 'core·s/MiB',
+    min: 0,
+    max: 1,
+    rationale: 'CPU a broker spends per MiB served to consumers or followers (TLS encryption removes zero-copy).',
+    basis: 'Guess. Calibrate with BytesOutPerSec against CpuUser while produce is constant.',
+  },
+  {
+    id: 'cpu.coreSecondsPerRequest',
+    value: 0.0001,
+    unit: 'core·s/request',
+    min: 0,
+    max: 0.1,
+    rationale: 'Fixed CPU per produce or fetch request (parsing, purgatory, response), independent of size.',
+    basis: 'Guess (100 µs). Calibrate from RequestHandlerAvgIdlePercent at a known request rate with small batches.',
+  },
+  {
+    id: 'network.rttSameAzS',
+    value: 0.0002,
+    unit: 's',
+    min: 0,
+    max: 0.1,
+    rationale: 'Round trip between a client and a broker in the same AZ.',
+    basis: 'Guess from typical in-AZ EC2 ping times of 0.1–0.3 ms; measure with ping from the client subnet.',
+  },
+  {
+    id: 'network.rttCrossAzS',
+    value: 0.001,
+    unit: 's',
+    min: 0,
+    max: 0.1,
+    rationale: 'Round trip between a client and a broker in another AZ of the region.',
+    basis: 'AWS promises "single-digit millisecond latency" between AZs; published measurements (FlashGrid, 2023) show 0.5–1.5 ms. Measure per region.',
+  },
+  {
+    id: 'network.rttInterBrokerS',
+    value: 0.001,
+    unit: 's',
+    min: 0,
+    max: 0.1,
+    rationale: 'Round trip between brokers in different AZs (follower fetches), which acks=all waits on.',
+    basis: 'Same basis as network.rttCrossAzS: brokers of a 3-AZ cluster replicate across AZs.',
+  },
+  {
+    id: 'consumer.laggingDiskReadFraction',
+    value: 0.5,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale: 'Default share of a lagging consumer group\'s reads served from EBS rather than the page cache.',
+    basis: 'AWS sizing script budgets 0.5 × ingress of disk reads for lagging consumers (F_storage), i.e. one group reading half its data from disk.',
+  },
+  {
+    id: 'failover.clientRecoveryS',
+    value: 1,
+    unit: 's',
+    min: 0,
+    max: 300,
+    rationale: 'Time from a leader moving to clients producing to the new leader (metadata refresh, retries).',
+    basis: 'Guess from Kafka client defaults (retry.backoff.ms 100, metadata refresh on NOT_LEADER); detection itself uses the sourced session timeouts. Calibrate with a broker reboot.',
+  },
+  {
+    id: 'operations.resizeSPerBroker',
+    value: 750,
+    unit: 's',
+    min: 60,
+    max: 7200,
+    rationale: 'Time one broker is out of service during a rolling instance-size update.',
+    basis: 'Midpoint of MSK bestpractices.html: a broker size update "typically takes 10-15 minutes per broker".',
+  },
+  {
+    id: 'tiered.remoteFirstByteS',
+    value: 0.1,
+    unit: 's',
+    min: 0,
+    max: 10,
+    rationale: 'Extra latency of the first bytes of a read from tiered storage.',
+    basis: 'MSK msk-tiered-storage.html says only that the first bytes are slower; 100 ms is a guess at object-store first-byte latency. Calibrate with a replay test.',
+  },
+  {
+    id: 'tiered.uploadSegmentMiB',
+    value: 128,
+    unit: 'MiB',
+    min: 48,
+    max: 1024,
+    rationale: 'Size of the closed segments leaders upload to tiered storage (the upload granularity).',
+    basis: 'AWS agent-toolkit manage-storage.md: segment.bytes default 128 MiB on tiered clusters; MSK minimum 48 MiB (msk-guidelines-tiered-storage-topic-level-config).',
+  },
+] as const satisfies readonly AssumptionSpec[];
+
+export type AssumptionId = (typeof ASSUMPTIONS)[number]['id'];
+
+export const ASSUMPTION_IDS: readonly AssumptionId[] = ASSUMPTIONS.map((a) => a.id);
