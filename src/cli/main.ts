@@ -34,6 +34,12 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+// A reader that closes the pipe early (`msksim catalog --json | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
