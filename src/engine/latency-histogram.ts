@@ -1,0 +1,197 @@
+// Log-bucketed histogram with a relative-error guarantee on every quantile, after DDSketch
+// (Masson, Rim & Lee 2019, "DDSketch: a fast and fully-mergeable quantile sketch with
+// relative-error guarantees", VLDB 12(12)). With γ = (1 + α)/(1 − α), bucket i holds values in
+// (γ^(i−1), γ^i] and reports 2γ^i/(γ + 1), which is within a factor α of every value in the
+// bucket. Buckets are dense counters over the range of indices seen, so merging is addition.
+import { Adder } from 'd3-array';
+
+/**
+ * Values below this are counted in the zero bucket and reported as the recorded minimum: one
+ * nanosecond when values are seconds. It keeps the dense bucket range small (about 4,200
+ * buckets per 18 decades at α = 0.005).
+ */
+export const MIN_TRACKED_VALUE = 1e-9;
+const DEFAULT_RELATIVE_ERROR = 0.005;
+const INITIAL_BUCKETS = 128;
+
+export interface LatencyHistogramJson {
+  relativeError: number;
+  count: number;
+  sum: number;
+  min: number | null;
+  max: number | null;
+  zeroCount: number;
+  /** Bucket index of counts[0]. */
+  firstIndex: number;
+  counts: number[];
+}
+
+export class LatencyHistogram {
+  readonly relativeError: number;
+  private readonly gamma: number;
+  private readonly invLogGamma: number;
+  private buckets = new Float64Array(0);
+  private offset = 0;
+  private lowIndex = Infinity;
+  private highIndex = -Infinity;
+  private zeroCount = 0;
+  private total = 0;
+  private readonly sum = new Adder();
+  private lo = Infinity;
+  private hi = -Infinity;
+
+  constructor(relativeError = DEFAULT_RELATIVE_ERROR) {
+    if (!(relativeError > 0 && relativeError < 1)) {
+      throw new RangeError(`LatencyHistogram: relativeError must be in (0, 1), got ${relativeError}`);
+    }
+    this.relativeError = relativeError;
+    this.gamma = (1 + relativeError) / (1 - relativeError);
+    this.invLogGamma = 1 / Math.log(this.gamma);
+  }
+
+  /** Adds `count` (a weight, possibly fractional) observations of `value` ≥ 0. */
+  record(value: number, count = 1): void {
+    if (!(value >= 0 && value < Infinity)) {
+      throw new RangeError(`LatencyHistogram.record: value must be finite and ≥ 0, got ${value}`);
+    }
+    if (!(count >= 0 && count < Infinity)) {
+      throw new RangeError(`LatencyHistogram.record: count must be finite and ≥ 0, got ${count}`);
+    }
+    if (count === 0) return;
+    this.total += count;
+    this.sum.add(value * count);
+    if (value < this.lo) this.lo = value;
+    if (value > this.hi) this.hi = value;
+    if (value < MIN_TRACKED_VALUE) {
+      this.zeroCount += count;
+      return;
+    }
+    this.addToBucket(Math.ceil(Math.log(value) * this.invLogGamma), count);
+  }
+
+  merge(o: LatencyHistogram): void {
+    if (o.relativeError !== this.relativeError) {
+      throw new RangeError(
+        `LatencyHistogram.merge: relative errors differ (${this.relativeError} vs ${o.relativeError}); buckets would not line up`,
+      );
+    }
+    if (o.total === 0) return;
+    for (let i = o.lowIndex; i <= o.highIndex; i++) {
+      const c = o.buckets[i - o.offset]!;
+      if (c > 0) this.addToBucket(i, c);
+    }
+    this.zeroCount += o.zeroCount;
+    this.total += o.total;
+    this.sum.add(o.sum.valueOf());
+    if (o.lo < this.lo) this.lo = o.lo;
+    if (o.hi > this.hi) this.hi = o.hi;
+  }
+
+  /**
+   * The q-quantile by d3.quantileSorted's definition — the order statistics of ranks
+   * ⌊q·(count − 1)⌋ and the next one, interpolated linearly — with each order statistic taken
+   * from its bucket, so the result is within relativeError of the exact one. NaN when empty.
+   */
+  quantile(q: number): number {
+    if (!(q >= 0 && q <= 1)) throw new RangeError(`LatencyHistogram.quantile: q must be in [0, 1], got ${q}`);
+    if (this.total === 0) return NaN;
+    const rank = q * (this.total - 1);
+    const lowRank = Math.floor(rank);
+    const low = this.valueAtRank(lowRank);
+    return rank === lowRank ? low : low + (this.valueAtRank(lowRank + 1) - low) * (rank - lowRank);
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  /** Exact smallest value recorded; NaN when empty. */
+  get min(): number {
+    return this.total > 0 ? this.lo : NaN;
+  }
+
+  /** Exact largest value recorded; NaN when empty. */
+  get max(): number {
+    return this.total > 0 ? this.hi : NaN;
+  }
+
+  /** Exact (weighted) mean; NaN when empty. */
+  get mean(): number {
+    return this.total > 0 ? this.sum.valueOf() / this.total : NaN;
+  }
+
+  /** Only the occupied bucket range, so equal histograms serialise to identical JSON. */
+  toJSON(): LatencyHistogramJson {
+    const empty = this.lowIndex > this.highIndex;
+    return {
+      relativeError: this.relativeError,
+      count: this.total,
+      sum: this.sum.valueOf(),
+      min: this.total > 0 ? this.lo : null,
+      max: this.total > 0 ? this.hi : null,
+      zeroCount: this.zeroCount,
+      firstIndex: empty ? 0 : this.lowIndex,
+      counts: empty ? [] : Array.from(this.buckets.subarray(this.lowIndex - this.offset, this.highIndex - this.offset + 1)),
+    };
+  }
+
+  /** Rebuilds a histogram from toJSON() output (for example to merge results of sweep shards). */
+  static fromJSON(json: LatencyHistogramJson): LatencyHistogram {
+    const h = new LatencyHistogram(json.relativeError);
+    const counts = json.counts;
+    if (!Number.isInteger(json.firstIndex) || !counts.every((c) => c >= 0 && c < Infinity)) {
+      throw new RangeError('LatencyHistogram.fromJSON: firstIndex must be an integer and counts finite and ≥ 0');
+    }
+    counts.forEach((c, k) => {
+      if (c > 0) h.addToBucket(json.firstIndex + k, c);
+    });
+    h.zeroCount = json.zeroCount;
+    h.total = json.count;
+    h.sum.add(json.sum);
+    if (json.min !== null && json.max !== null) {
+      h.lo = json.min;
+      h.hi = json.max;
+    }
+    return h;
+  }
+
+  // The bucket value of the order statistic of 0-based rank `rank`, clamped to [min, max].
+  private valueAtRank(rank: number): number {
+    let seen = this.zeroCount;
+    if (seen > rank) return this.lo;
+    for (let i = this.lowIndex; i <= this.highIndex; i++) {
+      seen += this.buckets[i - this.offset]!;
+      if (seen > rank) return this.clamp((2 * Math.exp(i / this.invLogGamma)) / (this.gamma + 1));
+    }
+    return this.hi;
+  }
+
+  private clamp(x: number): number {
+    return x < this.lo ? this.lo : x > this.hi ? this.hi : x;
+  }
+
+  private addToBucket(index: number, count: number): void {
+    if (index < this.offset || index >= this.offset + this.buckets.length) this.cover(index);
+    this.buckets[index - this.offset]! += count;
+    if (index < this.lowIndex) this.lowIndex = index;
+    if (index > this.highIndex) this.highIndex = index;
+  }
+
+  // Reallocates so `index` fits, at least doubling, with the spare room on the side that grew.
+  private cover(index: number): void {
+    const length = this.buckets.length;
+    if (length === 0) {
+      this.buckets = new Float64Array(INITIAL_BUCKETS);
+      this.offset = index - INITIAL_BUCKETS / 2;
+      return;
+    }
+    const low = Math.min(this.offset, index);
+    const high = Math.max(this.offset + length - 1, index);
+    const newLength = Math.max(2 * length, high - low + 1);
+    const newOffset = index < this.offset ? high - newLength + 1 : low;
+    const grown = new Float64Array(newLength);
+    grown.set(this.buckets, this.offset - newOffset);
+    this.buckets = grown;
+    this.offset = newOffset;
+  }
+}
