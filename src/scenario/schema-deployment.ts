@@ -1,0 +1,53 @@
+// The `deployments` section as written in YAML: MSK deployment candidates, a discriminated union
+// on `type`. Only `provisioned` (Standard brokers) exists today; `express` and `serverless` are
+// reserved names that will join the union as new members without changing this one.
+import { z } from 'zod';
+import { DEFAULTS } from './defaults.js';
+import { byteRate, int, percent, size, strict } from './fields.js';
+import { SAFE_NAME } from './limits.js';
+import { STANDARD_BROKER_TYPES } from './types.js';
+
+/** Deployment types that are planned but not implemented (DESIGN §3.6). */
+export const FUTURE_DEPLOYMENT_TYPES = ['express', 'serverless'] as const;
+
+const autoExpandSchema = strict(
+  {
+    targetPercent: percent(
+      { description: 'Disk utilisation that triggers expansion, 10–80 (a number is percent).', default: DEFAULTS.autoExpandTargetPercent },
+      'percent',
+    ).optional(),
+    maxSize: size({ description: 'Largest size per broker auto-expansion may reach.', example: '4TiB', default: DEFAULTS.autoExpandMaxSize }).optional(),
+  },
+  { description: 'Storage auto-expansion: +max(10 GiB, 10 %) when utilisation passes the target, at most every 6 h.' },
+);
+
+const standardStorageSchema = strict(
+  {
+    size: size({ description: 'EBS volume per broker, 1GiB–16384GiB.', example: '1000GiB' }),
+    provisionedThroughput: byteRate({
+      description: 'Provisioned storage throughput per broker, 250–1000 MiB/s; the 250 MiB/s volume default if omitted.',
+      example: '500MiB/s',
+    }).optional(),
+    autoExpand: autoExpandSchema.optional(),
+  },
+  { description: 'Broker storage (EBS), per broker.' },
+);
+
+const provisionedSchema = strict(
+  {
+    name: z.string().regex(SAFE_NAME).meta({ description: 'Deployment name (letters, digits, . _ -; used in report file names).' }),
+    type: z.literal('provisioned').meta({ description: 'MSK Provisioned with Standard brokers.' }),
+    brokerType: z.enum(STANDARD_BROKER_TYPES).meta({ description: 'Standard broker instance type, e.g. kafka.m5.xlarge.' }),
+    brokers: int(1, { description: 'Number of brokers, a multiple of azs.' }),
+    azs: z.literal([2, 3]).meta({ description: 'Availability zones the brokers are spread over: 2 or 3.' }),
+    storage: standardStorageSchema,
+    warmStart: z.boolean().optional().meta({ description: 'Retention already full at t = 0 (steady state).', default: DEFAULTS.warmStart }),
+  },
+  { description: 'An MSK Provisioned cluster of Standard brokers.' },
+);
+
+export const deploymentSchema = z.discriminatedUnion('type', [provisionedSchema]).meta({
+  description: 'A deployment candidate; `type` selects the kind (provisioned today).',
+});
+
+export type RawDeployment = z.output<typeof deploymentSchema>;

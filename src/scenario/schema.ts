@@ -1,0 +1,63 @@
+// The scenario file format, declared once (STYLE habit 6). Strict: unknown keys are errors.
+// This schema checks shape and units; resolve.ts fills defaults and checks rules that span
+// fields. `scenarioJsonSchema()` turns the same declaration into the JSON Schema editors use.
+import { z } from 'zod';
+import { DEFAULTS } from './defaults.js';
+import { duration, instant, int, percent, strict } from './fields.js';
+import { deploymentSchema } from './schema-deployment.js';
+import { workloadSchema } from './schema-workload.js';
+
+/** Top-level keys reserved for later features (DESIGN §3.5, §4), rejected with a clear message. */
+export const FUTURE_TOP_LEVEL_KEYS = ['events', 'slo'] as const;
+
+const numberRecord = (description: string) =>
+  z.record(z.string(), z.number()).meta({ description });
+
+export const scenarioSchema = strict(
+  {
+    $schema: z.string().optional().meta({ description: 'JSON Schema reference for editors; ignored by msksim.' }),
+    name: z.string().min(1).optional().meta({ description: 'Scenario name; the file name without extension if omitted.' }),
+    description: z.string().optional().meta({ description: 'Free text shown in reports.' }),
+    seed: int(0, { description: 'Seed of every random stream (spikes, faults, latency sampling).', default: DEFAULTS.seed })
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional(),
+    duration: duration({ description: 'Simulated horizon, up to 3 years.', example: '30d', default: DEFAULTS.duration }).optional(),
+    start: instant({
+      description: 'UTC instant of simulation time 0 (ISO-8601 with zone); fixes the weekday and hour of profiles and replays.',
+      default: DEFAULTS.start,
+    }).optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/)
+      .optional()
+      .meta({ description: 'AWS region, e.g. us-east-1 (prices and instance types follow it).', default: DEFAULTS.region }),
+    pricing: strict(
+      {
+        discountPercent: percent({ description: 'Discount on MSK line items, 0–100 (a number is percent).', default: DEFAULTS.discountPercent }, 'percent').optional(),
+        overrides: numberRecord('Unit-price overrides by catalog key, e.g. kafka.m5.large: 0.2 (USD).').optional(),
+      },
+      { description: 'Pricing adjustments.' },
+    ).optional(),
+    workload: workloadSchema,
+    deployments: z.array(deploymentSchema).min(1).meta({ description: 'MSK deployment candidates, each simulated against the workload.' }),
+    clients: strict(
+      { azs: int(1, { description: 'AZs clients are spread over evenly; the deployment’s AZs if omitted.' }).max(6).optional() },
+      { description: 'Where producers and consumers run.' },
+    ).optional(),
+    assumptions: numberRecord('Overrides of model assumptions by catalog key, e.g. cpu.coreSecondsPerMiBProduced: 0.01.').optional(),
+    output: strict(
+      {
+        interval: duration({ description: 'Sampling interval of time series.', example: '60s', default: DEFAULTS.outputInterval }).optional(),
+        formats: z
+          .array(z.enum(['json', 'md', 'csv', 'html']))
+          .min(1)
+          .optional()
+          .meta({ description: 'Report formats.', default: [...DEFAULTS.outputFormats] }),
+      },
+      { description: 'Report settings.' },
+    ).optional(),
+  },
+  { description: 'An msksim scenario: a Kafka workload and MSK deployment candidates.', title: 'msksim scenario' },
+);
+
+export type RawScenario = z.output<typeof scenarioSchema>;

@@ -1,0 +1,241 @@
+// The resolved scenario: what the model, cost and report layers consume. Every default is
+// filled and every quantity is a plain number in the one unit convention of msksim (STYLE
+// habit 5): rates in MiB/s, storage in GiB, message and batch sizes in bytes, durations and
+// times in seconds, percentages as fractions (0.6, not 60), money in USD. Simulation time 0 is
+// `startEpochS`; all `…S` times below are relative to it unless the name says epoch.
+//
+// Stability contract: this file is consumed in parallel by src/model. Changes are additive
+// only (new optional-in-YAML fields get a resolved default; new union members for later
+// features: events, SLOs, tiered storage, express and serverless deployments).
+
+/** Producer acknowledgement mode (`acks`). */
+export type Acks = '0' | '1' | 'all';
+
+export type OutputFormat = 'json' | 'md' | 'csv' | 'html';
+
+/** The 16 MSK Standard broker types msksim knows (msk-facts.md §1a): t3.small, 8 m5 and 7 m7g sizes. */
+export const STANDARD_BROKER_TYPES = [
+  'kafka.t3.small',
+  'kafka.m5.large',
+  'kafka.m5.xlarge',
+  'kafka.m5.2xlarge',
+  'kafka.m5.4xlarge',
+  'kafka.m5.8xlarge',
+  'kafka.m5.12xlarge',
+  'kafka.m5.16xlarge',
+  'kafka.m5.24xlarge',
+  'kafka.m7g.large',
+  'kafka.m7g.xlarge',
+  'kafka.m7g.2xlarge',
+  'kafka.m7g.4xlarge',
+  'kafka.m7g.8xlarge',
+  'kafka.m7g.12xlarge',
+  'kafka.m7g.16xlarge',
+] as const;
+export type StandardBrokerType = (typeof STANDARD_BROKER_TYPES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Workload
+
+/**
+ * Message size. `meanBytes` is always present so rates given in msg/s and request counts can
+ * be converted without knowing the distribution.
+ */
+export type ResolvedMessageSize =
+  | { kind: 'fixed'; meanBytes: number }
+  /** Lognormal with the given mean and coefficient of variation (stddev / mean). */
+  | { kind: 'lognormal'; meanBytes: number; cv: number }
+  /** Discrete distribution; `weights` are normalised to sum to 1, same length as values. */
+  | { kind: 'empirical'; meanBytes: number; valuesBytes: readonly number[]; weights: readonly number[] };
+
+/** How produced bytes spread over a topic's partitions. */
+export type ResolvedPartitionSkew =
+  | { kind: 'uniform' }
+  /** Partition k (1-based, after a deterministic shuffle) gets weight ∝ 1 / k^exponent. */
+  | { kind: 'zipf'; exponent: number };
+
+/**
+ * One multiplicative factor of a producer's load profile. The instantaneous rate is
+ * base rate × the product of all factors (an empty list means constant load).
+ */
+export type ResolvedProfileFactor =
+  /** A constant multiplier (a plain scale factor). */
+  | { type: 'constant'; factor: number }
+  /**
+   * Daily sinusoid with mean 1 and maximum `peakToMean` at `peakHourUtc` (0 ≤ h < 24,
+   * fractional hours allowed); minimum is 2 − peakToMean (so 1 ≤ peakToMean ≤ 2).
+   */
+  | { type: 'diurnal'; peakToMean: number; peakHourUtc: number }
+  /** 1 Monday–Friday, `weekendFactor` on Saturday and Sunday (UTC days). */
+  | { type: 'weekly'; weekendFactor: number }
+  /**
+   * Random spikes: a Poisson process with `perDay` expected starts per day (seeded from the
+   * workload stream), each multiplying the rate by `factor` for `durationS`.
+   */
+  | { type: 'spikes'; perDay: number; factor: number; durationS: number }
+  /**
+   * Compound growth: factor (1 + perMonthFraction)^(t / 730 h), continuous in t. A month is
+   * 730 hours, the same month the bill uses (DESIGN §3.7).
+   */
+  | { type: 'growth'; perMonthFraction: number }
+  /**
+   * Piecewise-constant factor: `factor` of the last step whose `atS` ≤ t; 1 before the first
+   * step. Steps are sorted by strictly increasing `atS`.
+   */
+  | { type: 'steps'; steps: readonly { atS: number; factor: number }[] };
+
+/** One row of a trace, already converted to MiB/s and made relative to the first row. */
+export interface TracePoint {
+  timeS: number;
+  rateMiBps: number;
+}
+
+/** Where a producer's base rate comes from. */
+export type ResolvedLoad =
+  /** A constant base rate (`rate: 40MiB/s`, or msg/s converted with the mean message size). */
+  | { kind: 'rate'; rateMiBps: number }
+  /**
+   * A recorded trace. `points[0].timeS` is 0 and times strictly increase. The trace covers
+   * [0, durationS), durationS = last time + the last row interval. `interpolation: 'step'`
+   * holds each row's value until the next row (CloudWatch averages); 'linear' interpolates.
+   * Past durationS: 'repeat' loops the trace, 'hold' keeps the last value.
+   */
+  | {
+      kind: 'trace';
+      /** As written in the scenario (relative to the scenario file). */
+      file: string;
+      points: readonly TracePoint[];
+      durationS: number;
+      interpolation: 'step' | 'linear';
+      afterEnd: 'repeat' | 'hold';
+    };
+
+export interface ResolvedProducer {
+  /** Base rate of produced bytes before compression, for all instances together. */
+  load: ResolvedLoad;
+  /** Multiplied onto the base load, in order; [] = constant. */
+  profile: readonly ResolvedProfileFactor[];
+  /** Producer processes sharing the rate (OMB `producersPerTopic`). */
+  instances: number;
+  acks: Acks;
+  /** `batch.size`. */
+  batchSizeBytes: number;
+  /** `linger.ms`, in seconds. */
+  lingerS: number;
+}
+
+export type ResolvedConsumerMode =
+  /** Reads at the head of the log: served from page cache. */
+  | { kind: 'tail' }
+  /** Keeps up on average, but `diskReadFraction` of its reads miss the page cache. */
+  | { kind: 'lagging'; diskReadFraction: number }
+  /**
+   * A tail reader that, starting at `firstStartS` and then every `everyS` (null: once),
+   * rewinds `rewindS` of data and re-reads it at up to `rateMiBps` until it has caught up.
+   */
+  | { kind: 'replay'; firstStartS: number; everyS: number | null; rewindS: number; rateMiBps: number };
+
+export interface ResolvedConsumerGroup {
+  name: string;
+  mode: ResolvedConsumerMode;
+  /** KIP-392: fetch from a follower in the consumer's AZ. */
+  rackAware: boolean;
+  /** Consumers in the group (OMB `consumerPerSubscription`). */
+  instances: number;
+}
+
+export interface ResolvedTopic {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  minInsyncReplicas: number;
+  /** `retention.ms`, in seconds. */
+  retentionS: number;
+  /** `retention.bytes` (per partition, Kafka semantics), in GiB; null = no size limit. */
+  retentionGiBPerPartition: number | null;
+  messageSize: ResolvedMessageSize;
+  /** Stored (and on-wire) bytes / produced bytes, in (0, 1]. */
+  compressionRatio: number;
+  partitionSkew: ResolvedPartitionSkew;
+  producers: readonly ResolvedProducer[];
+  consumerGroups: readonly ResolvedConsumerGroup[];
+}
+
+export interface ResolvedWorkload {
+  topics: readonly ResolvedTopic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deployments (a discriminated union on `type`; express and serverless come later)
+
+export interface ResolvedAutoExpand {
+  /** Target disk utilisation that triggers expansion, 0.1–0.8. */
+  targetFraction: number;
+  /** Per broker. */
+  maxSizeGiB: number;
+}
+
+export interface ResolvedStandardStorage {
+  /** Provisioned EBS volume per broker. */
+  sizeGiB: number;
+  /** Provisioned storage throughput per broker; null = the volume default (250 MiB/s). */
+  provisionedThroughputMiBps: number | null;
+  autoExpand: ResolvedAutoExpand | null;
+}
+
+export interface ResolvedProvisionedDeployment {
+  type: 'provisioned';
+  name: string;
+  brokerType: StandardBrokerType;
+  brokers: number;
+  /** 2 or 3; brokers is a multiple of it. */
+  azs: number;
+  storage: ResolvedStandardStorage;
+  /** True: every topic's retention is already full at t = 0 (steady state from the start). */
+  warmStart: boolean;
+}
+
+export type ResolvedDeployment = ResolvedProvisionedDeployment;
+
+// ---------------------------------------------------------------------------------------------
+// The whole scenario
+
+export interface ResolvedPricing {
+  /** Discount on every MSK line item, 0 ≤ f < 1. */
+  discountFraction: number;
+  /** Unit-price overrides by catalog key (validated later against the catalog). */
+  overrides: Readonly<Record<string, number>>;
+}
+
+export interface ResolvedClients {
+  /** AZs producers and consumers are spread over evenly; null = the deployment's own AZs. */
+  azs: number | null;
+}
+
+export interface ResolvedOutput {
+  /** Sampling interval of reported time series. */
+  intervalS: number;
+  formats: readonly OutputFormat[];
+}
+
+export interface ResolvedScenario {
+  name: string;
+  description: string;
+  seed: number;
+  /** Simulated horizon. */
+  durationS: number;
+  /** Wall-clock instant of simulation time 0, in Unix epoch seconds (UTC). */
+  startEpochS: number;
+  region: string;
+  pricing: ResolvedPricing;
+  workload: ResolvedWorkload;
+  deployments: readonly ResolvedDeployment[];
+  clients: ResolvedClients;
+  /** Assumption overrides by catalog key (validated later against the catalog). */
+  assumptionOverrides: Readonly<Record<string, number>>;
+  output: ResolvedOutput;
+  /** File name the scenario was loaded from, as given; not part of the hash. */
+  fileName: string;
+  /** SHA-256 (hex) of the canonical resolved scenario without `hash` and `fileName`. */
+  hash: string;
+}
