@@ -61,6 +61,7 @@ export function allocateMaxMinFair(net: FlowNetwork, out: Allocation, scratch: A
     active[f] = isActive ? 1 : 0;
     if (isActive) activeCount++;
   }
+  if (allDemandsFit(net, out)) return;
   let level = 0;
   // Each round freezes at least one flow, so the loop is bounded by the flow count.
   for (let round = 0; activeCount > 0; round++) {
@@ -107,6 +108,31 @@ export function allocateMaxMinFair(net: FlowNetwork, out: Allocation, scratch: A
       }
     }
   }
+}
+
+/**
+ * The common case between bursts and peaks: every demand fits. One pass computes the loads at
+ * full demand; if no capacity is exceeded that is the max-min fair allocation.
+ */
+function allDemandsFit(net: FlowNetwork, out: Allocation): boolean {
+  const { flowCount, demand, multiplicity, useStart, useResource, useCoefficient, capacity } = net;
+  const { load } = out;
+  for (let f = 0; f < flowCount; f++) {
+    const d = demand[f]!;
+    if (d === Infinity) return false;
+    if (d <= 0) continue;
+    const m = multiplicity[f]! * d;
+    for (let u = useStart[f]!; u < useStart[f + 1]!; u++) load[useResource[u]!]! += m * useCoefficient[u]!;
+  }
+  for (let r = 0; r < net.resourceCount; r++) {
+    if (load[r]! > capacity[r]!) {
+      load.fill(0);
+      return false;
+    }
+  }
+  const { rate } = out;
+  for (let f = 0; f < flowCount; f++) rate[f] = demand[f]! > 0 ? demand[f]! : 0;
+  return true;
 }
 
 export interface AllocationScratch {

@@ -21,6 +21,7 @@ const enum Ev {
   Crossing,
   Replay,
   StorageCheck,
+  Recompute,
 }
 
 export class ClusterSimulation {
@@ -51,15 +52,24 @@ export class ClusterSimulation {
   capacity: Float64Array;
   /** Per broker. */
   readonly storageGiB: Float64Array;
+  private readonly brokerUsedMiB: Float64Array;
+  private readonly brokerWriteDemandMiBps: Float64Array;
+  private readonly brokerGrowthMiBps: Float64Array;
   readonly alive: Uint8Array;
   private readonly lastExpandS: Float64Array;
+  private readonly storageCheckAtS: Float64Array;
   readonly diskAlarmed: Uint8Array;
   /** Integrals for conservation and the bill, MiB. */
   producedMiB = 0;
   deletedMiB = 0;
   lostMiB = 0;
+  /** Bytes already stored at t = 0 by a warm start. */
+  initialStoredMiB = 0;
   private lastS = 0;
   private crossingEvent = -1;
+  private recomputeAtS = -1;
+  private rapidCrossings = 0;
+  private recomputeFull = false;
   private readonly retentionScheduledS: Float64Array;
   private readonly kinds: number[] = [];
 
@@ -85,7 +95,11 @@ export class ClusterSimulation {
     for (let i = 0; i < brokers; i++) this.bucketSpec.push(b.networkInMiBps, b.networkOutMiBps, b.ebsMiBps, b.cpuCores);
     for (let r = 0; r < this.level.length; r++) this.level[r] = this.bucketSpec[r]!.size * config.initialCreditFraction;
     this.storageGiB = new Float64Array(brokers).fill(b.storageGiB);
+    this.brokerUsedMiB = new Float64Array(brokers);
+    this.brokerWriteDemandMiBps = new Float64Array(brokers);
+    this.brokerGrowthMiBps = new Float64Array(brokers);
     this.lastExpandS = new Float64Array(brokers).fill(-Infinity);
+    this.storageCheckAtS = new Float64Array(brokers).fill(-Infinity);
     this.diskAlarmed = new Uint8Array(brokers);
     this.retentionScheduledS = new Float64Array(config.topics.length).fill(-Infinity);
 
@@ -105,7 +119,7 @@ export class ClusterSimulation {
     this.breakpoints = Float64Array.from([...cuts].sort((x, y) => x - y));
     this.recorder = new Recorder(this);
 
-    for (const kind of [Ev.Workload, Ev.Retention, Ev.Crossing, Ev.Replay, Ev.StorageCheck]) {
+    for (const kind of [Ev.Workload, Ev.Retention, Ev.Crossing, Ev.Replay, Ev.StorageCheck, Ev.Recompute]) {
       const handler: EventHandler = { handle: (target) => this.onEvent(kind, target) };
       this.kinds[kind] = this.sim.register(handler);
     }
@@ -118,6 +132,19 @@ export class ClusterSimulation {
     if (outcome.state === 'event-limit') throw new Error('cluster simulation: event limit reached (a bug: events should grow with workload changes)');
     this.advance(this.config.durationS);
     this.recorder.finish(this.config.durationS);
+    this.checkConservation();
+  }
+
+  /**
+   * Bytes are conserved (STYLE habit 3): what was stored at the start plus what producers sent
+   * equals what is stored, what retention deleted and what still waits in producer backlogs.
+   */
+  private checkConservation(): void {
+    const inflow = this.initialStoredMiB + this.producedMiB;
+    const outflow = this.storedMiB() + this.deletedMiB + this.producerBacklogMiB();
+    if (Math.abs(inflow - outflow) > 1e-6 * Math.max(1, inflow)) {
+      throw new Error(`invariant: bytes not conserved (in ${inflow} MiB, accounted ${outflow} MiB; seed ${this.config.seed})`);
+    }
   }
 
   get eventsProcessed(): number {
@@ -143,6 +170,7 @@ export class ClusterSimulation {
         this.scheduleRetention(cls.topic, rates.timesS[i]! + retention);
       }
       this.stored[c] = this.retentionCap(cls) === Infinity ? stored : Math.min(stored, this.retentionCap(cls));
+      this.initialStoredMiB += this.stored[c]! * cls.count;
     });
     this.scheduleNextBreakpoint();
     this.scheduleReplays();
@@ -150,24 +178,44 @@ export class ClusterSimulation {
 
   private onEvent(kind: Ev, target: number): void {
     const now = this.sim.now;
+    if (kind === Ev.Recompute) {
+      this.recomputeAtS = -1;
+      if (this.recomputeFull) this.recompute();
+      else {
+        // Only deletion rates changed (data aged out); the allocation stands.
+        this.updateDeleteRates(now);
+        this.afterRates(now);
+      }
+      this.recomputeFull = false;
+      return;
+    }
     this.advance(now);
-    this.checkStorage(now);
+    this.refreshBrokerStorage();
+    if (this.checkStorage(now)) this.recomputeFull = true;
     switch (kind) {
       case Ev.Workload:
         this.updateTopicRates(now);
         this.scheduleNextBreakpoint();
         break;
       case Ev.Replay:
-        this.startReplay(target, now);
+        this.startReplay(target);
         break;
-      case Ev.StorageCheck:
-      case Ev.Retention:
       case Ev.Crossing:
+        this.crossingEvent = -1;
+        break;
+      case Ev.Retention:
+      case Ev.StorageCheck:
         break;
     }
-    this.crossingEvent = -1;
-    this.recompute();
+    if (kind !== Ev.Retention) this.recomputeFull = true;
+    // Events at one instant (a breakpoint and a retention step, say) share one recomputation:
+    // it runs after them, as same-time events run in scheduling order.
+    if (this.recomputeAtS !== now) {
+      this.recomputeAtS = now;
+      this.sim.schedule(now, this.kinds[Ev.Recompute]!, 0);
+    }
   }
+
 
   private scheduleNextBreakpoint(): void {
     if (this.breakpointCursor < this.breakpoints.length) {
@@ -203,7 +251,7 @@ export class ClusterSimulation {
   }
 
   /** A replay rewinds the group by `rewindS` of appended data on every partition it reads. */
-  private startReplay(target: number, now: number): void {
+  private startReplay(target: number): void {
     const topic = Math.floor(target / 65536);
     const group = target % 65536;
     const mode = this.config.topics[topic]!.consumerGroups[group]!.mode;
@@ -215,7 +263,6 @@ export class ClusterSimulation {
       const rewound = Math.min(this.stored[c]!, this.appendRate[c]! * mode.rewindS) * f.fraction[i]!;
       this.backlog[i] = Math.max(this.backlog[i]!, rewound);
     }
-    void now;
   }
 
   private retentionCap(cls: PartitionClass): number {
@@ -245,6 +292,7 @@ export class ClusterSimulation {
         this.baseDemand[i] = this.topicRateNow[cls.topic]! * cls.share;
       }
     }
+    this.refreshWriteDemand();
     this.setFollowerDemand(true);
     for (let iteration = 0; iteration < 8; iteration++) {
       this.setDemand();
@@ -260,9 +308,31 @@ export class ClusterSimulation {
       this.scheduleRetention(this.classes[c]!.topic, now + this.config.topics[this.classes[c]!.topic]!.retentionS);
     }
     this.updateDeleteRates(now);
+    this.afterRates(now);
+  }
+
+  private afterRates(now: number): void {
+    this.refreshBrokerStorage();
     this.recorder.rates(now);
     this.scheduleCrossing(now);
     if (this.config.verify) this.verify();
+  }
+
+  /** Disk used and its growth per broker: every replica holds its partition's stored bytes. */
+  private refreshBrokerStorage(): void {
+    const used = this.brokerUsedMiB;
+    const growth = this.brokerGrowthMiBps;
+    used.fill(0);
+    growth.fill(0);
+    for (let c = 0; c < this.classes.length; c++) {
+      const cls = this.classes[c]!;
+      const u = this.stored[c]! * cls.count;
+      const g = (this.appendRate[c]! - this.deleteRate[c]!) * cls.count;
+      for (const r of cls.replicas) {
+        used[r]! += u;
+        growth[r]! += g;
+      }
+    }
   }
 
   /** Replication and fetch base demand = the produce flow's rate × fraction. Returns whether any changed. */
@@ -284,19 +354,19 @@ export class ClusterSimulation {
     const f = this.flows;
     const demand = f.net.demand;
     for (let i = 0; i < f.net.flowCount; i++) {
-      if (this.backlog[i]! <= 0) {
-        demand[i] = this.baseDemand[i]!;
+      if (f.net.useStart[i] === f.net.useStart[i + 1]) {
+        demand[i] = 0; // offline partition: no live replica can append
         continue;
       }
-      demand[i] = Infinity;
-      if (f.kind[i] === FETCH) {
-        const cls = this.classes[f.klass[i]!]!;
-        const mode = this.config.topics[cls.topic]!.consumerGroups[f.group[i]!]!.mode;
-        if (mode.kind === 'replay') demand[i] = this.baseDemand[i]! + mode.rateMiBps * cls.share * f.fraction[i]!;
-        // Reads older than the page-cache window come from EBS.
-        const ebsUse = f.ebsUse[i]!;
-        if (ebsUse >= 0) f.net.useCoefficient[ebsUse] = this.readsFromDisk(i) ? 1 : this.diskReadFraction(i);
-      }
+      const backlogged = this.backlog[i]! > 0;
+      demand[i] = backlogged ? Infinity : this.baseDemand[i]!;
+      if (f.kind[i] !== FETCH) continue;
+      // Reads older than the page-cache window come from EBS.
+      f.net.useCoefficient[f.ebsUse[i]!] = backlogged && this.readsFromDisk(i) ? 1 : this.diskReadFraction(i);
+      if (!backlogged) continue;
+      const cls = this.classes[f.klass[i]!]!;
+      const mode = this.config.topics[cls.topic]!.consumerGroups[f.group[i]!]!.mode;
+      if (mode.kind === 'replay') demand[i] = this.baseDemand[i]! + mode.rateMiBps * cls.share * f.fraction[i]!;
     }
   }
 
@@ -306,14 +376,29 @@ export class ClusterSimulation {
     return mode.kind === 'lagging' ? mode.diskReadFraction : 0;
   }
 
-  /** A reader whose lag exceeds what the serving broker's page cache holds of its partition. */
+  /**
+   * A reader whose lag exceeds what the serving broker's page cache holds of its partition. The
+   * cache window is measured against the broker's write demand (not its allocated load) so the
+   * choice cannot feed back on the allocation it changes.
+   */
   private readsFromDisk(i: number): boolean {
     const broker = this.flows.broker[i]!;
     const cacheMiB = this.config.broker.pageCacheGiB * MIB_PER_GIB;
-    const brokerAppend = this.alloc.load[broker * RESOURCES_PER_BROKER + EBS]! || 1;
+    const writeMiBps = this.brokerWriteDemandMiBps[broker]! || 1;
     const c = this.flows.klass[i]!;
-    const windowS = cacheMiB / brokerAppend;
-    return this.backlog[i]! > this.appendRate[c]! * windowS * this.flows.fraction[i]!;
+    const cls = this.classes[c]!;
+    const windowS = cacheMiB / writeMiBps;
+    return this.backlog[i]! > this.topicRateNow[cls.topic]! * cls.share * windowS * this.flows.fraction[i]!;
+  }
+
+  /** Bytes per second each broker is asked to write (as leader or follower), at demand. */
+  private refreshWriteDemand(): void {
+    const demand = this.brokerWriteDemandMiBps;
+    demand.fill(0);
+    for (const cls of this.classes) {
+      const rate = this.topicRateNow[cls.topic]! * cls.share * cls.count;
+      for (const r of cls.replicas) demand[r]! += rate;
+    }
   }
 
   private updateDeleteRates(now: number): void {
@@ -373,7 +458,7 @@ export class ClusterSimulation {
     const load = this.alloc.load;
     for (let r = 0; r < this.level.length; r++) {
       const spec = this.bucketSpec[r]!;
-      next = Math.min(next, secondsUntilEmpty(this.level[r]!, bucketRate(spec, this.level[r]!, load[r]!)));
+      next = Math.min(next, secondsUntilEmpty(spec, this.level[r]!, bucketRate(spec, this.level[r]!, load[r]!)));
     }
     const f = this.flows;
     const rate = this.alloc.rate;
@@ -393,6 +478,12 @@ export class ClusterSimulation {
       if (cap < Infinity && growth > 0 && this.stored[c]! < cap - EPS) next = Math.min(next, (cap - this.stored[c]!) / growth);
     }
     next = Math.min(next, this.nextStorageCrossing() );
+    // A limit on the loop (STYLE habit 4): crossings that keep arriving within a millisecond of
+    // each other mean two rules undo each other (a bug), not a real cascade.
+    this.rapidCrossings = next < 1e-3 ? this.rapidCrossings + 1 : 0;
+    if (this.rapidCrossings > 10_000) {
+      throw new Error(`cluster simulation: crossings chatter at t = ${now} s (a bug; replay with seed ${this.config.seed})`);
+    }
     if (next < Infinity && now + next < this.config.durationS) {
       // Never schedule at the same instant again: a zero-length step would not change the state.
       this.crossingEvent = this.sim.schedule(now + Math.max(next, 1e-6), this.kinds[Ev.Crossing]!, 0);
@@ -425,27 +516,19 @@ export class ClusterSimulation {
     return sum;
   }
 
-  /** Disk used on a broker, GiB: every replica it hosts holds the partition's stored bytes. */
+  /** Disk used on a broker, GiB, as of the last event. */
   brokerUsedGiB(broker: number): number {
-    let sum = 0;
-    for (let c = 0; c < this.classes.length; c++) {
-      const cls = this.classes[c]!;
-      if (cls.replicas.includes(broker)) sum += this.stored[c]! * cls.count;
-    }
-    return sum / MIB_PER_GIB;
+    return this.brokerUsedMiB[broker]! / MIB_PER_GIB;
   }
 
   brokerGrowthGiBps(broker: number): number {
-    let sum = 0;
-    for (let c = 0; c < this.classes.length; c++) {
-      const cls = this.classes[c]!;
-      if (cls.replicas.includes(broker)) sum += (this.appendRate[c]! - this.deleteRate[c]!) * cls.count;
-    }
-    return sum / MIB_PER_GIB;
+    return this.brokerGrowthMiBps[broker]! / MIB_PER_GIB;
   }
 
   /** Storage thresholds: the disk alarm, auto-expansion at its target, and a full disk. */
-  private checkStorage(now: number): void {
+  /** Returns whether a broker went down or grew its disk (the flows must be re-allocated). */
+  private checkStorage(now: number): boolean {
+    let changed = false;
     for (let b = 0; b < this.config.brokers; b++) {
       if (this.alive[b] === 0) continue;
       const fraction = this.brokerUsedGiB(b) / this.storageGiB[b]!;
@@ -456,11 +539,18 @@ export class ClusterSimulation {
       const spec = this.config.autoExpand;
       if (spec !== null && fraction >= spec.targetFraction - EPS) {
         const waitS = this.lastExpandS[b]! + spec.cooldownS - now;
-        if (waitS > 0) this.scheduleStorageCheck(now + waitS);
-        else this.expandStorage(b, now);
+        if (waitS <= 0) changed = this.expandStorage(b, now) || changed;
+        else if (this.storageCheckAtS[b]! <= now) {
+          this.storageCheckAtS[b] = now + waitS;
+          this.scheduleStorageCheck(now + waitS);
+        }
       }
-      if (this.brokerUsedGiB(b) >= this.storageGiB[b]! * (1 - 1e-9)) this.takeDown(b, now);
+      if (this.brokerUsedGiB(b) >= this.storageGiB[b]! * (1 - 1e-9)) {
+        this.takeDown(b, now);
+        changed = true;
+      }
     }
+    return changed;
   }
 
   /** Seconds until a live broker's disk reaches its next threshold at the current rates. */
@@ -483,15 +573,16 @@ export class ClusterSimulation {
     return next;
   }
 
-  expandStorage(broker: number, now: number): void {
+  private expandStorage(broker: number, now: number): boolean {
     const spec = this.config.autoExpand;
-    if (spec === null || now - this.lastExpandS[broker]! < spec.cooldownS) return;
+    if (spec === null || now - this.lastExpandS[broker]! < spec.cooldownS) return false;
     const current = this.storageGiB[broker]!;
     const next = Math.min(spec.maxSizeGiB, current + Math.max(spec.minStepGiB, current * spec.stepFraction));
-    if (next <= current) return;
+    if (next <= current) return false;
     this.storageGiB[broker] = next;
     this.lastExpandS[broker] = now;
     this.recorder.expanded(broker, now, current, next);
+    return true;
   }
 
   /** A full disk takes its broker down: leadership moves to the next live replica. */

@@ -12,6 +12,8 @@ export interface BucketSpec {
   burst: number;
   /** Credits in a full bucket, in the resource's unit × seconds (MiB, core-seconds). */
   size: number;
+  /** Share of unused baseline (baseline − load) earned back as credit, 0–1. */
+  earnFraction: number;
 }
 
 export interface BrokerSpec {

@@ -2,6 +2,7 @@
 // metrics so users can hold them against their dashboards, and exact integrals over the
 // piecewise-constant segments between events (time above the CPU guidance, time with an empty
 // credit bucket, throttled bytes, cross-AZ bytes).
+import { bucketRate, isEmpty } from './buckets.js';
 import type { ClusterSimulation } from './cluster-sim.js';
 import { CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER } from './network.js';
 
@@ -56,6 +57,7 @@ export class Recorder {
   /** Per resource: ∫ utilisation dt, maximum utilisation, seconds with an empty bucket. */
   readonly utilIntegral: Float64Array;
   readonly utilMax: Float64Array;
+  readonly utilMaxAtS: Float64Array;
   readonly bucketEmptyS: Float64Array;
   /** Per broker. */
   readonly cpuAboveGuidanceS: Float64Array;
@@ -67,6 +69,7 @@ export class Recorder {
   crossAzFetchedMiB = 0;
   producedIntoLeadersMiB = 0;
   fetchedMiB = 0;
+  replicatedMiB = 0;
   storageGiBSeconds = 0;
   maxProducerBacklogMiB = 0;
   maxFollowerLagMiB = 0;
@@ -96,6 +99,7 @@ export class Recorder {
     const resources = brokers * RESOURCES_PER_BROKER;
     this.utilIntegral = new Float64Array(resources);
     this.utilMax = new Float64Array(resources);
+    this.utilMaxAtS = new Float64Array(resources);
     this.bucketEmptyS = new Float64Array(resources);
     this.util = new Float64Array(resources);
     this.wasEmpty = new Uint8Array(resources);
@@ -146,7 +150,7 @@ export class Recorder {
     for (let r = 0; r < load.length; r++) {
       this.util[r] = load[r]! / this.sustained(r);
       const spec = s.bucketSpec[r]!;
-      const empty = spec.size > 0 && s.level[r]! <= 0 && load[r]! >= spec.baseline * (1 - 1e-9) ? 1 : 0;
+      const empty = spec.size > 0 && isEmpty(spec, s.level[r]!) && load[r]! >= spec.baseline * (1 - 1e-9) ? 1 : 0;
       if (empty === 1 && this.wasEmpty[r] === 0) {
         const broker = Math.floor(r / RESOURCES_PER_BROKER);
         this.events.push({ timeS: now, broker, what: 'bucket-empty', detail: `${bucketName(r)} credit bucket empty` });
@@ -165,7 +169,7 @@ export class Recorder {
     const broker = Math.floor(r / RESOURCES_PER_BROKER);
     const resource = r % RESOURCES_PER_BROKER;
     const spec = s.bucketSpec[r]!;
-    const bucketEmpty = spec.size > 0 && spec.burst > spec.baseline && s.level[r]! <= 0;
+    const bucketEmpty = spec.size > 0 && spec.burst > spec.baseline && isEmpty(spec, s.level[r]!);
     const volumeBound = resource === EBS && s.capacity[r]! >= s.config.broker.volumeThroughputMiBps - 1e-9;
     this.firstThrottle = { timeS: now, broker, resource, flowKind: s.flows.kind[flow]!, bucketEmpty, volumeBound };
     this.events.push({ timeS: now, broker, what: 'throttling-started', detail: `${bucketName(r)} saturated` });
@@ -179,7 +183,10 @@ export class Recorder {
     const rate = s.alloc.rate;
     for (let r = 0; r < this.util.length; r++) {
       this.utilIntegral[r]! += this.util[r]! * dt;
-      if (this.util[r]! > this.utilMax[r]!) this.utilMax[r] = this.util[r]!;
+      if (this.util[r]! > this.utilMax[r]! + 1e-12) {
+        this.utilMax[r] = this.util[r]!;
+        this.utilMaxAtS[r] = t0;
+      }
       if (this.wasEmpty[r] === 1) this.bucketEmptyS[r]! += dt;
     }
     for (let b = 0; b < s.config.brokers; b++) {
@@ -198,6 +205,8 @@ export class Recorder {
       } else if (f.kind[i] === FETCH) {
         this.fetchedMiB += moved;
         this.crossAzFetchedMiB += moved * f.crossAzFraction[i]!;
+      } else {
+        this.replicatedMiB += moved;
       }
     }
     while (this.nextSample < this.samples && this.timesS[this.nextSample]! <= t1) {
@@ -243,7 +252,7 @@ export class Recorder {
     const s = this.s;
     const spec = s.bucketSpec[r]!;
     if (spec.size <= 0) return 0;
-    const rate = spec.baseline - s.alloc.load[r]!;
+    const rate = bucketRate(spec, s.level[r]!, s.alloc.load[r]!);
     return Math.min(spec.size, Math.max(0, s.level[r]! + rate * sinceS));
   }
 
@@ -259,7 +268,12 @@ export class Recorder {
     const totals: [number, number, number] = [0, 0, 0];
     for (let i = 0; i < f.net.flowCount; i++) {
       const drift = s.baseDemand[i]! - s.alloc.rate[i]!;
-      const backlog = Math.max(0, s.backlog[i]! + drift * sinceS);
+      let backlog = Math.max(0, s.backlog[i]! + drift * sinceS);
+      if (f.kind[i] === FETCH) {
+        // A group cannot lag by more than the log holds (the rest is lost, see advance()).
+        const c = f.klass[i]!;
+        backlog = Math.min(backlog, (s.stored[c]! + (s.appendRate[c]! - s.deleteRate[c]!) * sinceS) * f.fraction[i]!);
+      }
       totals[f.kind[i] as 0 | 1 | 2] += backlog * f.net.multiplicity[i]!;
     }
     return totals;

@@ -19,7 +19,7 @@ describe('EBS burst timing', () => {
       brokers: 1,
       azs: 1,
       clientAzs: 1,
-      broker: broker({ ebsMiBps: { baseline: 81.25, burst: 593.75, size: bucketMiB }, networkInMiBps: flat(10_000), networkOutMiBps: flat(10_000) }),
+      broker: broker({ ebsMiBps: { baseline: 81.25, burst: 593.75, size: bucketMiB, earnFraction: 1 }, networkInMiBps: flat(10_000), networkOutMiBps: flat(10_000) }),
       topics: [topic(demand, { replicationFactor: 1, minInsyncReplicas: 1, groups: 0, partitions: 12 })],
     }),
   );

@@ -1,9 +1,9 @@
 // Hand-written model configurations for tests: one topic, constant load, no scenario file.
-import type { BrokerSpec, ModelConfig } from '../../src/model/config.js';
+import type { BrokerSpec, BucketSpec, ModelConfig } from '../../src/model/config.js';
 import type { ResolvedConsumerGroup, ResolvedTopic } from '../../src/scenario/types.js';
 
-export function flat(capacity: number): { baseline: number; burst: number; size: number } {
-  return { baseline: capacity, burst: capacity, size: 0 };
+export function flat(capacity: number): BucketSpec {
+  return { baseline: capacity, burst: capacity, size: 0, earnFraction: 1 };
 }
 
 export function topic(rateMiBps: number, options: Partial<ResolvedTopic> & { groups?: number } = {}): ResolvedTopic {

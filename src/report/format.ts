@@ -1,0 +1,35 @@
+// Number formatting shared by the human-readable reports.
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+export function formatBytes(bytes: number): string {
+  if (bytes === 0) return '0 B';
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${bytes < 0 ? '-' : ''}${value >= 100 || unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+export function formatPct(pct: number): string {
+  return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)} %`;
+}
+
+export function formatQuantity(x: number): string {
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
+  return x.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+/** Escapes a table cell for Markdown. */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,70 @@
+// The JSON report: everything a script or a CI gate needs, and nothing that varies between two
+// runs of the same scenario and seed (no wall-clock times, no absolute paths), so that the same
+// inputs give a byte-identical file.
+import type { DeploymentResult, ScenarioResult } from '../model/run-scenario.js';
+import { isoTime } from '../model/time-text.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportMeta {
+  toolVersion: string;
+  /** File names (not paths) of the companion outputs, by format. */
+  outputs: Record<string, string[]>;
+}
+
+export function reportObject(result: ScenarioResult, meta: ReportMeta): Record<string, unknown> {
+  const s = result.scenario;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'msksim', version: meta.toolVersion },
+    scenario: {
+      name: s.name,
+      description: s.description,
+      file: baseName(s.fileName),
+      hash: s.hash,
+      seed: s.seed,
+      region: s.region,
+      start: isoTime(0, s.startEpochS),
+      durationS: s.durationS,
+      sampleIntervalS: s.output.intervalS,
+    },
+    assumptions: result.assumptions.entries.map((a) => ({
+      id: a.id,
+      value: a.value,
+      unit: a.unit,
+      default: a.defaultValue,
+      overridden: a.overridden,
+      rationale: a.rationale,
+      basis: a.basis,
+    })),
+    prices: { region: result.prices.region, discountPct: result.prices.discountPct },
+    deployments: result.deployments.map(deploymentObject),
+    outputs: meta.outputs,
+  };
+}
+
+function deploymentObject(d: DeploymentResult): Record<string, unknown> {
+  return {
+    name: d.name,
+    type: d.type,
+    brokerType: d.brokerType,
+    brokers: d.brokers,
+    azs: d.azs,
+    simulationEvents: d.simulationEvents,
+    bindingConstraint: d.binding,
+    cluster: d.cluster,
+    brokerSummaries: d.brokerSummaries,
+    timeline: d.timeline,
+    usagePerMonth: d.usage,
+    bill: d.bill,
+  };
+}
+
+export function reportJson(result: ScenarioResult, meta: ReportMeta): string {
+  return `${JSON.stringify(reportObject(result, meta), null, 2)}\n`;
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}

@@ -1,0 +1,86 @@
+// The Markdown summary: what a reviewer reads in a pull request or a design doc — the binding
+// constraint in words, per-broker headroom, what happened when, the bill line by line, and
+// every assumption the numbers rest on.
+import { formatUsd } from '../cost/index.js';
+import type { DeploymentResult, ScenarioResult } from '../model/run-scenario.js';
+import { isoTime, timeInWords } from '../model/time-text.js';
+import type { UtilizationSummary } from '../model/summary.js';
+import { cell, formatBytes, formatDuration, formatPct, formatQuantity } from './format.js';
+
+const TIMELINE_LIMIT = 25;
+
+export function reportMarkdown(result: ScenarioResult, toolVersion: string): string {
+  const s = result.scenario;
+  const out: string[] = [];
+  out.push(`# msksim report: ${s.name}`, '');
+  if (s.description) out.push(s.description, '');
+  out.push(
+    '| scenario | seed | horizon | start | region | scenario hash | msksim |',
+    '|---|---|---|---|---|---|---|',
+    `| ${cell(s.fileName.split(/[\\/]/).pop() ?? s.fileName)} | ${s.seed} | ${formatDuration(s.durationS)} | ${isoTime(0, s.startEpochS)} | ${s.region} | \`${s.hash.slice(0, 12)}\` | ${toolVersion} |`,
+    '',
+  );
+  if (result.deployments.length > 1) {
+    out.push('## Candidates', '', '| deployment | brokers | limited? | monthly cost |', '|---|---|---|---|');
+    for (const d of result.deployments) {
+      out.push(`| ${cell(d.name)} | ${d.brokers} × ${d.brokerType} | ${d.binding.bound ? 'yes' : 'no'} | ${formatUsd(d.bill.totalUsd)} |`);
+    }
+    out.push('');
+  }
+  for (const d of result.deployments) out.push(...deploymentSection(d, s.startEpochS));
+  out.push('## Assumptions', '', 'Constants AWS does not publish; override them under `assumptions:` in the scenario.', '');
+  out.push('| assumption | value | unit | | rationale |', '|---|---|---|---|---|');
+  for (const a of result.assumptions.entries) {
+    out.push(`| \`${a.id}\` | ${a.value} | ${a.unit} | ${a.overridden ? `overridden (default ${a.defaultValue})` : 'default'} | ${cell(a.rationale)} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
+  const out: string[] = [];
+  out.push(`## ${d.name}: ${d.brokers} × ${d.brokerType} over ${d.azs} AZs`, '');
+  out.push(`**Binding constraint.** ${d.binding.sentence}`, '');
+  out.push('### Brokers', '', 'Utilization of the sustained (baseline) capacity, mean / p95 / max; above 100 % means bursting on credits.', '');
+  out.push(
+    '| broker | AZ | network in | network out | EBS throughput | CPU | min CPU > 60 % | min EBS burst empty | throttled | disk used (max) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const b of d.brokerSummaries) {
+    out.push(
+      `| ${b.broker} | ${b.az} | ${util(b.networkIn)} | ${util(b.networkOut)} | ${util(b.ebsThroughput)} | ${util(b.cpu)} | ${formatQuantity(Math.round(b.minutesCpuAboveGuidance))} | ${formatQuantity(Math.round(b.minutesBucketEmpty.ebsBurst))} | ${formatBytes(b.throttledBytes)} | ${formatPct(b.storage.usedPctMax)} |`,
+    );
+  }
+  const c = d.cluster;
+  out.push(
+    '',
+    '### Cluster',
+    '',
+    `Produced ${formatBytes(c.producedBytes)}; stored at the end ${formatBytes(c.storedBytesEnd)}; deleted by retention ${formatBytes(c.deletedBytes)}. ` +
+      `Largest producer backlog ${formatBytes(c.producerBacklogBytesMax)}, follower lag ${formatBytes(c.followerLagBytesMax)}, consumer lag ${formatBytes(c.consumerLagBytesMax)}. ` +
+      `Throttled ${formatBytes(c.throttledBytes)}; deleted before a group read it ${formatBytes(c.lostBytes)}. ` +
+      `${d.simulationEvents.toLocaleString('en-US')} simulation events.`,
+    '',
+  );
+  if (d.timeline.length > 0) {
+    out.push('### Timeline', '', '| when | broker | event |', '|---|---|---|');
+    for (const e of d.timeline.slice(0, TIMELINE_LIMIT)) out.push(`| ${timeInWords(e.timeS, startEpochS)} | ${e.broker} | ${cell(e.detail)} |`);
+    if (d.timeline.length > TIMELINE_LIMIT) out.push('', `…and ${d.timeline.length - TIMELINE_LIMIT} more in the JSON report.`);
+    out.push('');
+  }
+  out.push('### Monthly bill (730 hours)', '', '| item | quantity | unit | unit price | amount |', '|---|---|---|---|---|');
+  for (const line of d.bill.lines) {
+    const price = line.unitPriceUsd === null ? 'not published' : `$${line.unitPriceUsd}`;
+    const amount = line.amountUsd === null ? '—' : formatUsd(line.amountUsd);
+    out.push(`| ${cell(line.item)} | ${formatQuantity(line.quantity)} | ${line.unit} | ${price} | ${amount} |`);
+  }
+  out.push(`| **total** | | | | **${formatUsd(d.bill.totalUsd)}** |`, '');
+  if (d.bill.discountPct > 0) out.push(`Prices include a ${d.bill.discountPct} % discount.`, '');
+  for (const missing of d.bill.missingPrices) out.push(`- Not priced: ${missing}`);
+  if (d.bill.missingPrices.length > 0) out.push('');
+  return out;
+}
+
+function util(u: UtilizationSummary): string {
+  return `${u.meanPct.toFixed(0)} / ${u.p95Pct.toFixed(0)} / ${u.maxPct.toFixed(0)} %`;
+}
