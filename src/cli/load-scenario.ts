@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { formatErrors, loadScenario, type ResolvedScenario } from '../scenario/index.js';
+import { checkScenarioAgainstCatalog } from '../model/check-scenario.js';
 import { CliError } from './command.js';
 
 export function loadScenarioFile(path: string): ResolvedScenario {
@@ -16,6 +17,7 @@ export function loadScenarioFile(path: string): ResolvedScenario {
       return trace.text;
     },
     resolvePath: (tracePath) => (isAbsolute(tracePath) ? tracePath : join(dirname(path), tracePath)),
+    check: checkScenarioAgainstCatalog,
   });
   if (result.ok) return result.scenario;
   const count = result.errors.length;

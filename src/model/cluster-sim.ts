@@ -362,18 +362,12 @@ export class ClusterSimulation {
       demand[i] = backlogged ? Infinity : this.baseDemand[i]!;
       if (f.kind[i] !== FETCH) continue;
       // Reads older than the page-cache window come from EBS.
-      f.net.useCoefficient[f.ebsUse[i]!] = backlogged && this.readsFromDisk(i) ? 1 : this.diskReadFraction(i);
-      if (!backlogged) continue;
-      const cls = this.classes[f.klass[i]!]!;
-      const mode = this.config.topics[cls.topic]!.consumerGroups[f.group[i]!]!.mode;
-      if (mode.kind === 'replay') demand[i] = this.baseDemand[i]! + mode.rateMiBps * cls.share * f.fraction[i]!;
+      f.net.useCoefficient[f.ebsUse[i]!] = backlogged && this.readsFromDisk(i) ? 1 : f.diskReadFraction[i]!;
+      const replay = f.replayMiBps[i]!;
+      if (backlogged && replay > 0) {
+        demand[i] = this.baseDemand[i]! + replay * this.classes[f.klass[i]!]!.share * f.fraction[i]!;
+      }
     }
-  }
-
-  private diskReadFraction(i: number): number {
-    const cls = this.classes[this.flows.klass[i]!]!;
-    const mode = this.config.topics[cls.topic]!.consumerGroups[this.flows.group[i]!]!.mode;
-    return mode.kind === 'lagging' ? mode.diskReadFraction : 0;
   }
 
   /**

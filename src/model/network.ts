@@ -42,6 +42,9 @@ export interface Flows {
   ebsUse: Int32Array;
   /** Produced bytes of this flow that cross an AZ between client and broker (0–1 of its rate). */
   crossAzFraction: Float64Array;
+  /** Fetch flows: the group's share of reads from EBS at the tail, and its replay rate cap (0: none). */
+  diskReadFraction: Float64Array;
+  replayMiBps: Float64Array;
 }
 
 /** Groups partitions into classes; `rng` shuffles which partitions are hot under a Zipf skew. */
@@ -86,6 +89,8 @@ class FlowBuilder {
   multiplicity: number[] = [];
   ebsUse: number[] = [];
   crossAz: number[] = [];
+  diskReadFraction: number[] = [];
+  replayMiBps: number[] = [];
   useStart: number[] = [0];
   useResource: number[] = [];
   useCoefficient: number[] = [];
@@ -100,6 +105,8 @@ class FlowBuilder {
     this.multiplicity.push(cls.count);
     this.ebsUse.push(-1);
     this.crossAz.push(crossAz);
+    this.diskReadFraction.push(0);
+    this.replayMiBps.push(0);
     return this.kind.length - 1;
   }
 
@@ -156,6 +163,8 @@ export function buildFlows(config: ModelConfig, classes: readonly PartitionClass
         b.use(server, NET_OUT, 1);
         b.use(server, CPU, cpu.coreSecondsPerMiBFetched);
         b.ebsUse[f] = b.useResource.length;
+        b.diskReadFraction[f] = diskFraction;
+        b.replayMiBps[f] = group.mode.kind === 'replay' ? group.mode.rateMiBps : 0;
         b.use(server, EBS, diskFraction);
         b.close();
       }
@@ -181,6 +190,8 @@ export function buildFlows(config: ModelConfig, classes: readonly PartitionClass
     fraction: Float64Array.from(b.fraction),
     ebsUse: Int32Array.from(b.ebsUse),
     crossAzFraction: Float64Array.from(b.crossAz),
+    diskReadFraction: Float64Array.from(b.diskReadFraction),
+    replayMiBps: Float64Array.from(b.replayMiBps),
   };
 }
 

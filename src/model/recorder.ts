@@ -83,6 +83,11 @@ export class Recorder {
   private readonly usedGiB: Float64Array;
   private readonly growthGiBps: Float64Array;
   private readonly wasEmpty: Uint8Array;
+  /** Backlog totals by flow kind at the segment start, and their (constant) drift, MiB and MiB/s. */
+  private readonly lag0 = new Float64Array(3);
+  private readonly lagDrift = new Float64Array(3);
+  private stored0 = 0;
+  private storedDrift = 0;
 
   constructor(private readonly s: ClusterSimulation) {
     const config = s.config;
@@ -161,6 +166,42 @@ export class Recorder {
       this.usedGiB[b] = s.brokerUsedGiB(b);
       this.growthGiBps[b] = s.brokerGrowthGiBps(b);
     }
+    this.linearTotals();
+  }
+
+  /**
+   * Between events every backlog and stored byte count moves linearly (a backlog reaching zero
+   * or a group reaching the log start is itself an event), so their totals are a start value
+   * and a drift for the whole segment.
+   */
+  private linearTotals(): void {
+    const s = this.s;
+    const f = s.flows;
+    this.lag0.fill(0);
+    this.lagDrift.fill(0);
+    for (let i = 0; i < f.net.flowCount; i++) {
+      const mult = f.net.multiplicity[i]!;
+      const kind = f.kind[i]!;
+      const backlog = s.backlog[i]!;
+      let drift = s.baseDemand[i]! - s.alloc.rate[i]!;
+      if (backlog <= 0 && drift < 0) drift = 0;
+      if (kind === FETCH) {
+        // At the log start a group's lag follows the log's size (the excess is lost).
+        const c = f.klass[i]!;
+        const cap = s.stored[c]! * f.fraction[i]!;
+        const capDrift = (s.appendRate[c]! - s.deleteRate[c]!) * f.fraction[i]!;
+        if (backlog >= cap - 1e-9 && drift > capDrift) drift = capDrift;
+      }
+      this.lag0[kind]! += backlog * mult;
+      this.lagDrift[kind]! += drift * mult;
+    }
+    this.stored0 = 0;
+    this.storedDrift = 0;
+    for (let c = 0; c < s.classes.length; c++) {
+      const count = s.classes[c]!.count;
+      this.stored0 += s.stored[c]! * count;
+      this.storedDrift += (s.appendRate[c]! - s.deleteRate[c]!) * count;
+    }
   }
 
   private noteThrottle(now: number, flow: number): void {
@@ -237,15 +278,10 @@ export class Recorder {
       series.NetworkOutUtilization[b]![k] = this.util[base + NET_OUT]! * 100;
       series.EbsThroughputUtilization[b]![k] = this.util[base + EBS]! * 100;
     }
-    const lag = this.lagTotals(sinceS);
-    this.cluster.ProducerBacklogBytes[k] = lag[PRODUCE]! * MIB;
-    this.cluster.FollowerLagBytes[k] = lag[REPLICATE]! * MIB;
-    this.cluster.ConsumerLagBytes[k] = lag[FETCH]! * MIB;
-    let stored = 0;
-    for (let c = 0; c < s.classes.length; c++) {
-      stored += (s.stored[c]! + (s.appendRate[c]! - s.deleteRate[c]!) * sinceS) * s.classes[c]!.count;
-    }
-    this.cluster.StoredBytes[k] = stored * MIB;
+    this.cluster.ProducerBacklogBytes[k] = this.lagAt(PRODUCE, sinceS) * MIB;
+    this.cluster.FollowerLagBytes[k] = this.lagAt(REPLICATE, sinceS) * MIB;
+    this.cluster.ConsumerLagBytes[k] = this.lagAt(FETCH, sinceS) * MIB;
+    this.cluster.StoredBytes[k] = Math.max(0, this.stored0 + this.storedDrift * sinceS) * MIB;
   }
 
   private levelAt(r: number, sinceS: number): number {
@@ -261,31 +297,15 @@ export class Recorder {
     return spec.size > 0 ? (this.levelAt(r, sinceS) / spec.size) * 100 : 100;
   }
 
-  /** Totals by flow kind of backlog, MiB, `sinceS` after the segment start. */
-  private lagTotals(sinceS: number): [number, number, number] {
-    const s = this.s;
-    const f = s.flows;
-    const totals: [number, number, number] = [0, 0, 0];
-    for (let i = 0; i < f.net.flowCount; i++) {
-      const drift = s.baseDemand[i]! - s.alloc.rate[i]!;
-      let backlog = Math.max(0, s.backlog[i]! + drift * sinceS);
-      if (f.kind[i] === FETCH) {
-        // A group cannot lag by more than the log holds (the rest is lost, see advance()).
-        const c = f.klass[i]!;
-        backlog = Math.min(backlog, (s.stored[c]! + (s.appendRate[c]! - s.deleteRate[c]!) * sinceS) * f.fraction[i]!);
-      }
-      totals[f.kind[i] as 0 | 1 | 2] += backlog * f.net.multiplicity[i]!;
-    }
-    return totals;
+  private lagAt(kind: number, sinceS: number): number {
+    return Math.max(0, this.lag0[kind]! + this.lagDrift[kind]! * sinceS);
   }
 
   /** Backlogs move linearly, so their maxima over a segment are at its ends. */
   private trackMaxima(dt: number): void {
-    const [producer, follower, consumer] = this.lagTotals(dt);
-    const [p0, f0, c0] = this.lagTotals(0);
-    this.maxProducerBacklogMiB = Math.max(this.maxProducerBacklogMiB, producer, p0);
-    this.maxFollowerLagMiB = Math.max(this.maxFollowerLagMiB, follower, f0);
-    this.maxConsumerLagMiB = Math.max(this.maxConsumerLagMiB, consumer, c0);
+    this.maxProducerBacklogMiB = Math.max(this.maxProducerBacklogMiB, this.lagAt(PRODUCE, 0), this.lagAt(PRODUCE, dt));
+    this.maxFollowerLagMiB = Math.max(this.maxFollowerLagMiB, this.lagAt(REPLICATE, 0), this.lagAt(REPLICATE, dt));
+    this.maxConsumerLagMiB = Math.max(this.maxConsumerLagMiB, this.lagAt(FETCH, 0), this.lagAt(FETCH, dt));
   }
 
   lost(broker: number, mib: number): void {

@@ -3,6 +3,8 @@ export type * from './types.js';
 export { STANDARD_BROKER_TYPES } from './types.js';
 export { loadScenario, type LoadOptions, type LoadResult } from './load.js';
 export { formatError, formatErrors, formatPath, type ScenarioError } from './errors.js';
+export type { Problem } from './problem.js';
+export { suggest } from './suggest.js';
 export { scenarioHash, canonicalJson } from './hash.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export {

@@ -24,6 +24,11 @@ export interface LoadOptions {
    * CLI makes it relative to the scenario file). Identity if omitted.
    */
   resolvePath?(path: string): string;
+  /**
+   * Checks that need knowledge above this layer (the catalog: assumption ids, price keys,
+   * broker limits), run on the resolved scenario; their problems are located like the rest.
+   */
+  check?(scenario: ResolvedScenario): readonly Problem[];
 }
 
 export type LoadResult = { ok: true; scenario: ResolvedScenario } | { ok: false; errors: ScenarioError[] };
@@ -60,7 +65,10 @@ export function loadScenario(text: string, fileName: string, options: LoadOption
   }
   const resolved = resolveScenario(parsed.data, fileName, ctx);
   if (!resolved.ok) return { ok: false, errors: toErrors(resolved.problems, fileName, locator) };
-  return { ok: true, scenario: { ...resolved.scenario, hash: scenarioHash(resolved.scenario) } };
+  const scenario: ResolvedScenario = { ...resolved.scenario, hash: scenarioHash(resolved.scenario) };
+  const late = options.check?.(scenario) ?? [];
+  if (late.length > 0) return { ok: false, errors: toErrors(late, fileName, locator) };
+  return { ok: true, scenario };
 }
 
 function resolveContext(input: object, options: LoadOptions): ResolveContext {

@@ -51,7 +51,7 @@ const profileFactorSchema = z.discriminatedUnion('type', [
   strict(
     {
       type: z.literal('diurnal'),
-      peakToMean: num({ description: 'Daily peak / daily mean, 1–2 (sinusoid with mean 1).' }).min(1).max(2),
+      peakToMean: num({ description: 'Daily peak / daily mean, 1–10: a sinusoid up to 2, a sharper raised cosine beyond.' }).min(1).max(10),
       peakHour: num({ description: 'Hour of the daily peak in UTC, 0 ≤ h < 24.' }).min(0).lt(24),
     },
     { description: 'A daily sinusoid with mean 1 peaking at peakHour (UTC).' },

@@ -62,8 +62,9 @@ export type ResolvedProfileFactor =
   /** A constant multiplier (a plain scale factor). */
   | { type: 'constant'; factor: number }
   /**
-   * Daily sinusoid with mean 1 and maximum `peakToMean` at `peakHourUtc` (0 ≤ h < 24,
-   * fractional hours allowed); minimum is 2 − peakToMean (so 1 ≤ peakToMean ≤ 2).
+   * Daily shape with mean 1 and maximum `peakToMean` at `peakHourUtc` (0 ≤ h < 24, fractional
+   * hours allowed), 1 ≤ peakToMean ≤ 10: up to 2 a sinusoid (minimum 2 − peakToMean), beyond a
+   * raised cosine whose trough is 0 (see src/model/profile.ts).
    */
   | { type: 'diurnal'; peakToMean: number; peakHourUtc: number }
   /** 1 Monday–Friday, `weekendFactor` on Saturday and Sunday (UTC days). */

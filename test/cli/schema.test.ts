@@ -37,3 +37,11 @@ describe('msksim schema', () => {
     }
   });
 });
+
+describe('the committed msksim.schema.json', () => {
+  it('is what `msksim schema` prints today (regenerate with `npm run schema`)', () => {
+    const committed = readFileSync(join(ROOT, 'msksim.schema.json'), 'utf8');
+    const { stdout } = msksim('schema');
+    expect(committed).toBe(stdout);
+  });
+});

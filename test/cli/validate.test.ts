@@ -16,11 +16,9 @@ function msksim(...args: string[]) {
 }
 
 beforeAll(() => {
-  // tsc emits even when another module has a type error; the type check is `npm run
-  // typecheck`'s job, so only a missing entry point stops this test.
-  spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(MAIN)) throw new Error(`npm run build did not produce ${MAIN}`);
-}, 120_000);
+  // test/global-setup.ts builds the CLI once for every suite.
+  if (!existsSync(MAIN)) throw new Error(`missing ${MAIN}: the global setup did not build`);
+});
 
 describe('msksim validate', () => {
   it('exits 0 with a one-line summary for a valid scenario', () => {
