@@ -74,6 +74,10 @@ export class Recorder {
   maxProducerBacklogMiB = 0;
   maxFollowerLagMiB = 0;
   maxConsumerLagMiB = 0;
+  /** Per broker × flow kind (producer backlog on its leaders, follower lag, consumer lag served). */
+  readonly brokerLagMaxMiB: Float64Array;
+  private readonly brokerLag0: Float64Array;
+  private readonly brokerLagDrift: Float64Array;
   /** Current segment: per-resource utilisation and per-broker rates. */
   private readonly util: Float64Array;
   private readonly bytesIn: Float64Array;
@@ -117,6 +121,9 @@ export class Recorder {
     this.replOut = new Float64Array(brokers);
     this.usedGiB = new Float64Array(brokers);
     this.growthGiBps = new Float64Array(brokers);
+    this.brokerLagMaxMiB = new Float64Array(brokers * 3);
+    this.brokerLag0 = new Float64Array(brokers * 3);
+    this.brokerLagDrift = new Float64Array(brokers * 3);
   }
 
   /** Sustained capacity each utilisation is measured against: the baseline, not the burst. */
@@ -179,6 +186,8 @@ export class Recorder {
     const f = s.flows;
     this.lag0.fill(0);
     this.lagDrift.fill(0);
+    this.brokerLag0.fill(0);
+    this.brokerLagDrift.fill(0);
     for (let i = 0; i < f.net.flowCount; i++) {
       const mult = f.net.multiplicity[i]!;
       const kind = f.kind[i]!;
@@ -194,6 +203,11 @@ export class Recorder {
       }
       this.lag0[kind]! += backlog * mult;
       this.lagDrift[kind]! += drift * mult;
+      const broker = f.broker[i]!;
+      if (broker >= 0) {
+        this.brokerLag0[broker * 3 + kind]! += backlog * mult;
+        this.brokerLagDrift[broker * 3 + kind]! += drift * mult;
+      }
     }
     this.stored0 = 0;
     this.storedDrift = 0;
@@ -306,6 +320,10 @@ export class Recorder {
     this.maxProducerBacklogMiB = Math.max(this.maxProducerBacklogMiB, this.lagAt(PRODUCE, 0), this.lagAt(PRODUCE, dt));
     this.maxFollowerLagMiB = Math.max(this.maxFollowerLagMiB, this.lagAt(REPLICATE, 0), this.lagAt(REPLICATE, dt));
     this.maxConsumerLagMiB = Math.max(this.maxConsumerLagMiB, this.lagAt(FETCH, 0), this.lagAt(FETCH, dt));
+    for (let k = 0; k < this.brokerLag0.length; k++) {
+      const end = this.brokerLag0[k]! + this.brokerLagDrift[k]! * dt;
+      this.brokerLagMaxMiB[k] = Math.max(this.brokerLagMaxMiB[k]!, this.brokerLag0[k]!, end);
+    }
   }
 
   lost(broker: number, mib: number): void {

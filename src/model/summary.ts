@@ -3,7 +3,7 @@
 // bucket empty, throttled and lost bytes, and the largest backlogs.
 import { quickselect } from 'd3-array';
 import type { ClusterSimulation } from './cluster-sim.js';
-import { CPU, EBS, NET_IN, NET_OUT, RESOURCES_PER_BROKER } from './network.js';
+import { CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER } from './network.js';
 import { azOfBroker } from './placement.js';
 import type { BrokerSeriesName } from './recorder.js';
 
@@ -26,6 +26,10 @@ export interface BrokerSummary {
   minutesBucketEmpty: { ebsBurst: number; networkIn: number; networkOut: number; cpuCredits: number };
   throttledBytes: number;
   lostBytes: number;
+  /** Largest producer backlog of the partitions it leads, follower lag it carries, consumer lag it serves. */
+  maxProducerBacklogBytes: number;
+  maxFollowerLagBytes: number;
+  maxConsumerLagBytes: number;
   storage: { provisionedGiBEnd: number; usedPctMax: number; usedPctEnd: number };
 }
 
@@ -79,6 +83,9 @@ export function brokerSummaries(s: ClusterSimulation): BrokerSummary[] {
       },
       throttledBytes: Math.round(r.throttledMiB[b]! * MIB),
       lostBytes: Math.round(r.lostMiB[b]! * MIB),
+      maxProducerBacklogBytes: Math.round(r.brokerLagMaxMiB[b * 3 + PRODUCE]! * MIB),
+      maxFollowerLagBytes: Math.round(r.brokerLagMaxMiB[b * 3 + REPLICATE]! * MIB),
+      maxConsumerLagBytes: Math.round(r.brokerLagMaxMiB[b * 3 + FETCH]! * MIB),
       storage: {
         provisionedGiBEnd: round(s.storageGiB[b]!),
         usedPctMax: round(Math.max(...disk)),
