@@ -4,7 +4,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string>): string[] {
+export function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   mkdirSync(dir, { recursive: true });
   const temporaries: string[] = [];
   try {

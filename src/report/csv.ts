@@ -4,38 +4,77 @@ import type { DeploymentResult } from '../model/run-scenario.js';
 import { BROKER_SERIES, CLUSTER_SERIES } from '../model/recorder.js';
 import { isoTime } from '../model/time-text.js';
 
-export function brokerSeriesCsv(d: DeploymentResult, startEpochS: number): string {
+export function brokerSeriesCsv(d: DeploymentResult, startEpochS: number): Uint8Array {
   const r = d.series;
-  const lines: string[] = [['timeS', 'timestamp', 'broker', ...BROKER_SERIES].join(',')];
+  const out = new CsvWriter();
+  out.row(['timeS', 'timestamp', 'broker', ...BROKER_SERIES].join(','));
   const columns = BROKER_SERIES.map((name) => r.broker[name]);
+  const format = BROKER_SERIES.map((name) => (name.endsWith('PerSec') ? formatInteger : formatHundredths));
   for (let k = 0; k < r.samples; k++) {
     const time = r.timesS[k]!;
     const stamp = isoTime(time, startEpochS);
     for (let b = 0; b < d.brokers; b++) {
       let line = `${time},${stamp},${b + 1}`;
-      for (const column of columns) line += `,${formatNumber(column[b]![k]!)}`;
-      lines.push(line);
+      for (let c = 0; c < columns.length; c++) line += `,${format[c]!(columns[c]![b]![k]!)}`;
+      out.row(line);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return out.bytes();
 }
 
-export function clusterSeriesCsv(d: DeploymentResult, startEpochS: number): string {
+export function clusterSeriesCsv(d: DeploymentResult, startEpochS: number): Uint8Array {
   const r = d.series;
-  const lines: string[] = [['timeS', 'timestamp', ...CLUSTER_SERIES].join(',')];
+  const out = new CsvWriter();
+  out.row(['timeS', 'timestamp', ...CLUSTER_SERIES].join(','));
   for (let k = 0; k < r.samples; k++) {
     const time = r.timesS[k]!;
     let line = `${time},${isoTime(time, startEpochS)}`;
-    for (const name of CLUSTER_SERIES) line += `,${formatNumber(r.cluster[name][k]!)}`;
-    lines.push(line);
+    for (const name of CLUSTER_SERIES) line += `,${formatInteger(r.cluster[name][k]!)}`;
+    out.row(line);
   }
-  return `${lines.join('\n')}\n`;
+  return out.bytes();
 }
 
-/** Whole bytes for large values, up to 4 decimals for percentages, no trailing zeros. */
-function formatNumber(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  if (Math.abs(x) >= 1000) return String(Math.round(x));
-  const rounded = Math.round(x * 1e4) / 1e4;
-  return String(rounded === 0 ? 0 : rounded);
+/**
+ * Rows encoded straight into a growing byte buffer: a month of one-minute rows is tens of
+ * megabytes, and holding it as one joined string costs far more in garbage collection.
+ */
+class CsvWriter {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  row(line: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; the rows here are ASCII.
+    const needed = this.length + line.length * 3 + 1;
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(line, this.length, 'utf8');
+    this.buffer[this.length++] = 0x0a;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** Bytes and bytes per second: whole numbers. */
+function formatInteger(x: number): string {
+  return String(Math.round(x));
+}
+
+/**
+ * Percentages and credit balances to two decimals, formatted with integer arithmetic: writing
+ * a month of one-minute samples calls this millions of times, and float-to-string is the cost.
+ */
+function formatHundredths(x: number): string {
+  const hundredths = Math.round(x * 100);
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  const whole = Math.floor(abs / 100);
+  const rest = abs % 100;
+  if (rest === 0) return `${sign}${whole}`;
+  return `${sign}${whole}.${rest < 10 ? '0' : ''}${rest % 10 === 0 ? rest / 10 : rest}`;
 }

@@ -69,8 +69,8 @@ function simulate(scenario: ResolvedScenario, path: string): ScenarioResult {
   }
 }
 
-function reportFiles(result: ScenarioResult, formats: readonly OutputFormat[]): Map<string, string> {
-  const files = new Map<string, string>();
+function reportFiles(result: ScenarioResult, formats: readonly OutputFormat[]): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
   const start = result.scenario.startEpochS;
   const csvNames: string[] = [];
   if (formats.includes('csv')) {
