@@ -43,6 +43,11 @@ export const DEFAULTS = {
   /** DESIGN §3: time series are sampled on a 1-minute grid by default. */
   outputInterval: '60s',
   outputFormats: ['json', 'md'],
+  latencyEstimate: true,
+  /** The hour that sizing is about; a request-level run there checks the estimate. */
+  latencyWindows: ['peak'],
+  /** A minute holds hundreds of thousands of produce requests at typical loads. */
+  latencyWindowDuration: '60s',
 } as const;
 
 /**

@@ -11,7 +11,7 @@ import { resolveTopic } from './resolve-topic.js';
 import { deploymentSchema, type RawDeployment } from './schema-deployment.js';
 import { topicSchema, type RawTopic } from './schema-workload.js';
 import type { RawScenario } from './schema.js';
-import type { OutputFormat, ResolvedScenario } from './types.js';
+import type { OutputFormat, ResolvedLatency, ResolvedLatencyWindow, ResolvedScenario } from './types.js';
 import { checkUniqueNames } from './unique.js';
 import { parseDuration } from './units.js';
 
@@ -34,6 +34,7 @@ export function resolveScenario(raw: RawScenario, fileName: string, ctx: Resolve
   for (const [key, price] of Object.entries(raw.pricing?.overrides ?? {})) {
     if (price < 0) problems.add(['pricing', 'overrides', key], `price ${price} is negative`, 'write a price ≥ 0 in USD');
   }
+  const latency = resolveLatency(raw, durationS, problems);
   const topics = raw.workload.topics.map((t, i) => resolveTopic(t, ['workload', 'topics', i], problems, ctx));
   const deployments = raw.deployments.map((d, i) => resolveDeployment(d, ['deployments', i], problems));
   checkAcross(raw.workload.topics, raw.deployments, problems);
@@ -52,11 +53,34 @@ export function resolveScenario(raw: RawScenario, fileName: string, ctx: Resolve
       deployments: deployments.filter((d) => d !== undefined),
       clients: { azs: raw.clients?.azs ?? null },
       assumptionOverrides: { ...(raw.assumptions ?? {}) },
+      latency,
       output: { intervalS, formats: unique(raw.output?.formats ?? [...DEFAULTS.outputFormats]) },
       fileName,
     },
   };
 }
+
+function resolveLatency(raw: RawScenario, durationS: number, problems: Problems): ResolvedLatency {
+  const named = raw.latency?.windowDuration ?? valueOf(parseDuration(DEFAULTS.latencyWindowDuration));
+  if (named <= 0 || named > MAX_LATENCY_WINDOW_S) {
+    problems.add(['latency', 'windowDuration'], 'a request-level window must last from 1ms to 1h', 'write e.g. 60s');
+  }
+  const windows = (raw.latency?.windows ?? [...DEFAULTS.latencyWindows]).map((w, i): ResolvedLatencyWindow => {
+    if (typeof w === 'string') return { kind: w, durationS: named };
+    const length = w.duration ?? named;
+    if (w.at < 0 || w.at + length > durationS) {
+      problems.add(['latency', 'windows', i, 'at'], 'the window must lie within the simulated horizon', `start it between 0s and the duration minus its length`);
+    }
+    if (length <= 0 || length > MAX_LATENCY_WINDOW_S) {
+      problems.add(['latency', 'windows', i, 'duration'], 'a request-level window must last from 1ms to 1h', 'write e.g. 5m');
+    }
+    return { kind: 'at', atS: w.at, durationS: length };
+  });
+  return { estimate: raw.latency?.estimate ?? DEFAULTS.latencyEstimate, windows };
+}
+
+/** Request-level simulation costs about a second per million requests: an hour is the limit. */
+const MAX_LATENCY_WINDOW_S = 3600;
 
 /**
  * The resolution checks on the parts of a schema-invalid scenario that are valid by themselves

@@ -45,6 +45,37 @@ export const scenarioSchema = strict(
       { description: 'Where producers and consumers run.' },
     ).optional(),
     assumptions: numberRecord('Overrides of model assumptions by catalog key, e.g. cpu.coreSecondsPerMiBProduced: 0.01.').optional(),
+    latency: strict(
+      {
+        estimate: z
+          .boolean()
+          .optional()
+          .meta({ description: 'Per-interval latency estimate over the whole horizon (queueing approximations).', default: DEFAULTS.latencyEstimate }),
+        windows: z
+          .array(
+            z.union([
+              z.enum(['peak', 'bucket-empty']).meta({
+                description: 'peak: the minute of highest produce load; bucket-empty: the minute the first credit bucket empties.',
+              }),
+              strict(
+                {
+                  at: duration({ description: 'Start of the window after the scenario start.', example: '3d12h' }),
+                  duration: duration({ description: 'Length of the window.', example: '5m' }).optional(),
+                },
+                { description: 'A window at an explicit time.' },
+              ),
+            ]),
+          )
+          .optional()
+          .meta({ description: 'Windows simulated request by request.', default: [...DEFAULTS.latencyWindows] }),
+        windowDuration: duration({
+          description: 'Length of named windows (peak, bucket-empty) simulated request by request.',
+          example: '60s',
+          default: DEFAULTS.latencyWindowDuration,
+        }).optional(),
+      },
+      { description: 'Latency: the per-interval estimate and request-level windows.' },
+    ).optional(),
     output: strict(
       {
         interval: duration({ description: 'Sampling interval of time series.', example: '60s', default: DEFAULTS.outputInterval }).optional(),

@@ -219,6 +219,20 @@ export interface ResolvedOutput {
   formats: readonly OutputFormat[];
 }
 
+/** A window simulated request by request (DESIGN §3.4). */
+export type ResolvedLatencyWindow =
+  /** The segment of highest total produce load. */
+  | { kind: 'peak'; durationS: number }
+  /** The moment the first credit bucket empties (none if no bucket does). */
+  | { kind: 'bucket-empty'; durationS: number }
+  | { kind: 'at'; atS: number; durationS: number };
+
+export interface ResolvedLatency {
+  /** Per-interval estimate over the whole horizon. */
+  estimate: boolean;
+  windows: readonly ResolvedLatencyWindow[];
+}
+
 export interface ResolvedScenario {
   name: string;
   description: string;
@@ -234,6 +248,7 @@ export interface ResolvedScenario {
   clients: ResolvedClients;
   /** Assumption overrides by catalog key (validated later against the catalog). */
   assumptionOverrides: Readonly<Record<string, number>>;
+  latency: ResolvedLatency;
   output: ResolvedOutput;
   /** File name the scenario was loaded from, as given; not part of the hash. */
   fileName: string;

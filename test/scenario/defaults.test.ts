@@ -1,6 +1,6 @@
 // What a minimal scenario resolves to: every default filled, in msksim's units.
 import { describe, expect, it } from 'vitest';
-import type { ResolvedScenario } from '../../src/scenario/index.js';
+import { loadScenario, type ResolvedScenario } from '../../src/scenario/index.js';
 import { fixtureText, loadFixture, loadText } from './fixtures.js';
 
 function resolved(name: string): ResolvedScenario {
@@ -53,6 +53,7 @@ describe('defaults', () => {
       ],
       clients: { azs: null },
       assumptionOverrides: {},
+      latency: { estimate: true, windows: [{ kind: 'peak', durationS: 60 }] },
       output: { intervalS: 60, formats: ['json', 'md'] },
       fileName: 'minimal.yaml',
     });
@@ -120,3 +121,37 @@ function fixtureWith(old: string, replacement: string): string {
   if (!text.includes(old)) throw new Error(`fixture lacks ${old}`);
   return text.replace(old, replacement);
 }
+
+describe('latency windows', () => {
+  it('resolves named and explicit windows, named ones with windowDuration', () => {
+    const text = `
+name: t
+duration: 7d
+latency:
+  windows: [ peak, bucket-empty, { at: 3d12h, duration: 5m }, { at: 1d } ]
+  windowDuration: 30s
+workload: { topics: [ { name: t, partitions: 3, producers: [ { rate: 1MiB/s } ] } ] }
+deployments: [ { name: d, type: provisioned, brokerType: kafka.m5.large, brokers: 3, azs: 3, storage: { size: 100GiB } } ]
+`;
+    const loaded = loadScenario(text, 't.yaml', { readFile: () => '' });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(loaded.scenario.latency.windows).toEqual([
+      { kind: 'peak', durationS: 30 },
+      { kind: 'bucket-empty', durationS: 30 },
+      { kind: 'at', atS: 3 * 86_400 + 12 * 3600, durationS: 300 },
+      { kind: 'at', atS: 86_400, durationS: 30 },
+    ]);
+  });
+
+  it('locates a window outside the horizon', () => {
+    const text = `
+duration: 1d
+latency: { windows: [ { at: 2d } ] }
+workload: { topics: [ { name: t, partitions: 3, producers: [ { rate: 1MiB/s } ] } ] }
+deployments: [ { name: d, type: provisioned, brokerType: kafka.m5.large, brokers: 3, azs: 3, storage: { size: 100GiB } } ]
+`;
+    const loaded = loadScenario(text, 't.yaml', { readFile: () => '' });
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.errors[0]).toMatchObject({ line: 3, path: 'latency.windows[0].at' });
+  });
+});
