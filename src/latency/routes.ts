@@ -1,0 +1,188 @@
+// Where each partition group's requests go and how long each step takes on an idle cluster:
+// the batch a producer sends, how often, the one-way delays to and from the clients, which
+// broker serves each AZ's consumers, and the service time of a batch at each broker resource.
+// Both latency modes read these numbers, so they walk the same path by construction.
+import { DEFAULT_CPU_SECONDS_PER_MIB, type LatencySnapshot } from './snapshot.js';
+
+export const MIB = 1048576;
+
+export const ACKS_0 = 0;
+export const ACKS_1 = 1;
+export const ACKS_ALL = 2;
+
+export interface Routes {
+  groups: number;
+  clientAzs: number;
+  leader: Int32Array;
+  /** Followers of group g are followers[followerStart[g] … followerStart[g + 1]). */
+  followerStart: Int32Array;
+  followers: Int32Array;
+  acks: Uint8Array;
+  consumerGroups: Int32Array;
+  batchBytes: Float64Array;
+  /** Batches a second over all partitions of the group; 0 when it produces nothing. */
+  batchRate: Float64Array;
+  /** Per (group, AZ) at index g · clientAzs + z. */
+  clientOneWayS: Float64Array;
+  servingBroker: Int32Array;
+  consumerOneWayS: Float64Array;
+  /** Extra delay before the serving broker may answer: the HW reaching a follower. */
+  hwDelayS: Float64Array;
+  interBrokerOneWayS: number;
+  /** Per broker: seconds per byte on network in, network out and EBS (Infinity at zero capacity). */
+  inSPerByte: Float64Array;
+  outSPerByte: Float64Array;
+  ebsSPerByte: Float64Array;
+  /** Per broker request-handler pool: servers, and the cores they have between them. */
+  handlerServers: Int32Array;
+  handlerCores: Float64Array;
+  /** Per group: handler service time of one produce request at its leader. */
+  handlerS: Float64Array;
+  /** Handler CPU of a produce request: a fixed part plus a part per byte (core-seconds). */
+  cpuPerRequestS: number;
+  cpuPerByteS: number;
+}
+
+/**
+ * Batch size (Kafka producer RecordAccumulator): a batch leaves when batch.size fills or
+ * linger.ms expires, so it holds what one producer writes in linger.ms, at least one message
+ * and at most batch.size — except that a message larger than batch.size goes out alone in a
+ * batch of its own size (KafkaProducer docs, batch.size).
+ */
+export function batchBytes(perProducerBytesPerS: number, lingerS: number, messageBytes: number, batchSizeBytes: number): number {
+  const filled = Math.min(batchSizeBytes, perProducerBytesPerS * lingerS);
+  return filled > messageBytes ? filled : messageBytes;
+}
+
+/**
+ * Resolves the snapshot's routes, into `reuse` when it has the same shape (brokers, groups,
+ * followers, client AZs): the estimate runs once a segment and need not allocate each time.
+ */
+export function resolveRoutes(s: LatencySnapshot, reuse?: Routes): Routes {
+  const p = s.params;
+  const r = reuse !== undefined && sameShape(reuse, s) ? reuse : allocateRoutes(s);
+  r.interBrokerOneWayS = p.rttInterBrokerS / 2;
+  perByte(s.netInMiBps, r.inSPerByte);
+  perByte(s.netOutMiBps, r.outSPerByte);
+  perByte(s.ebsMiBps, r.ebsSPerByte);
+  r.cpuPerRequestS = p.cpuSecondsPerRequest;
+  r.cpuPerByteS = (p.cpuSecondsPerMiB ?? DEFAULT_CPU_SECONDS_PER_MIB) / MIB;
+  const groups = r.groups;
+  resolveHandlers(s, r);
+  let f = 0;
+  for (let g = 0; g < groups; g++) {
+    const pg = s.partitions[g]!;
+    r.followerStart[g] = f;
+    const followers = pg.followers;
+    for (let k = 0; k < followers.length; k++) r.followers[f++] = followers[k]!;
+    r.leader[g] = pg.leader;
+    r.acks[g] = pg.acks === 'all' ? ACKS_ALL : pg.acks === '1' ? ACKS_1 : ACKS_0;
+    r.consumerGroups[g] = pg.consumerGroups;
+    const perPartitionBps = pg.produceMiBps * MIB;
+    const bytes = batchBytes(perPartitionBps / pg.producerInstances, pg.lingerS, pg.messageBytes, pg.batchSizeBytes);
+    r.batchBytes[g] = bytes;
+    r.batchRate[g] = (pg.count * perPartitionBps) / bytes;
+    r.handlerS[g] = handlerServiceS(r, pg.leader, bytes);
+    resolveClients(s, g, r);
+  }
+  r.followerStart[groups] = f;
+  return r;
+}
+
+function allocateRoutes(s: LatencySnapshot): Routes {
+  const groups = s.partitions.length;
+  const cells = groups * s.clientAzs;
+  const n = s.brokers;
+  return {
+    groups,
+    clientAzs: s.clientAzs,
+    leader: new Int32Array(groups),
+    followerStart: new Int32Array(groups + 1),
+    followers: new Int32Array(countFollowers(s)),
+    acks: new Uint8Array(groups),
+    consumerGroups: new Int32Array(groups),
+    batchBytes: new Float64Array(groups),
+    batchRate: new Float64Array(groups),
+    clientOneWayS: new Float64Array(cells),
+    servingBroker: new Int32Array(cells),
+    consumerOneWayS: new Float64Array(cells),
+    hwDelayS: new Float64Array(cells),
+    interBrokerOneWayS: 0,
+    inSPerByte: new Float64Array(n),
+    outSPerByte: new Float64Array(n),
+    ebsSPerByte: new Float64Array(n),
+    handlerServers: new Int32Array(n),
+    handlerCores: new Float64Array(n),
+    handlerS: new Float64Array(groups),
+    cpuPerRequestS: 0,
+    cpuPerByteS: 0,
+  };
+}
+
+function sameShape(r: Routes, s: LatencySnapshot): boolean {
+  return r.groups === s.partitions.length && r.clientAzs === s.clientAzs && r.inSPerByte.length === s.brokers && r.followers.length === countFollowers(s);
+}
+
+function countFollowers(s: LatencySnapshot): number {
+  let n = 0;
+  const groups = s.partitions;
+  for (let g = 0; g < groups.length; g++) n += groups[g]!.followers.length;
+  return n;
+}
+
+function perByte(miBps: Float64Array, out: Float64Array): void {
+  for (let b = 0; b < miBps.length; b++) out[b] = 1 / (miBps[b]! * MIB);
+}
+
+// The handler pool (num.io.threads threads) can run no more requests at once than there are
+// cores to run them: a thread waiting for a core is busy but makes no progress. We model it as
+// c = ⌈min(cores, threads)⌉ servers sharing min(cores, threads) cores, so a request on an idle
+// broker takes its own CPU time (on a whole core), and the pool's capacity, in core-seconds a
+// second, is min(cores, threads). With threads ≥ cores (MSK's 8 threads on ≤ 8 vCPUs) its
+// utilisation is then cpuLoad / cpuCores, the snapshot's CPU utilisation.
+function resolveHandlers(s: LatencySnapshot, r: Routes): void {
+  const threads = s.params.ioThreads;
+  for (let b = 0; b < s.brokers; b++) {
+    const cores = Math.min(s.cpuCores[b]!, threads);
+    r.handlerCores[b] = cores;
+    r.handlerServers[b] = Math.max(1, Math.ceil(cores));
+  }
+}
+
+// Clients sit evenly in AZs 0 … clientAzs − 1. A consumer reads from the leader, or with
+// rack-aware fetching (KIP-392) from the replica in its own AZ when there is one. A follower
+// may only return data below the high watermark, which it learns from the leader in its next
+// fetch response: one more inter-broker one-way after the HW advances (KIP-392, "High
+// watermark propagation").
+function resolveClients(s: LatencySnapshot, g: number, r: Routes): void {
+  const pg = s.partitions[g]!;
+  const p = s.params;
+  const az = s.azOfBroker;
+  const leaderAz = az[pg.leader]!;
+  for (let z = 0; z < s.clientAzs; z++) {
+    const i = g * s.clientAzs + z;
+    r.clientOneWayS[i] = (leaderAz === z ? p.rttSameAzS : p.rttCrossAzS) / 2;
+    let server = pg.leader;
+    if (pg.fetchFromFollowerSameAz && leaderAz !== z) {
+      for (let k = 0; k < pg.followers.length; k++) {
+        if (az[pg.followers[k]!] === z) {
+          server = pg.followers[k]!;
+          break;
+        }
+      }
+    }
+    r.servingBroker[i] = server;
+    r.consumerOneWayS[i] = (az[server] === z ? p.rttSameAzS : p.rttCrossAzS) / 2;
+    r.hwDelayS[i] = server === pg.leader ? 0 : r.interBrokerOneWayS;
+  }
+}
+
+/** Handler time of a produce request of `bytes` at broker b: its CPU on one server's share of the cores. */
+export function handlerServiceS(r: Routes, b: number, bytes: number): number {
+  const speed = r.handlerCores[b]! / r.handlerServers[b]!;
+  return speed > 0 ? (r.cpuPerRequestS + r.cpuPerByteS * bytes) / speed : Infinity;
+}
+
+export function followerCount(r: Routes, g: number): number {
+  return r.followerStart[g + 1]! - r.followerStart[g]!;
+}
