@@ -10,6 +10,7 @@ import type { BucketSpec, ModelConfig } from './config.js';
 import { RateHistory } from './history.js';
 import { buildFlows, CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER, partitionClasses, type Flows, type PartitionClass } from './network.js';
 import { producerRate, sumRates, type PiecewiseRate } from './profile.js';
+import { LatencyRecorder, type LatencyReport } from './latency-recorder.js';
 import { Recorder } from './recorder.js';
 
 const EPS = 1e-9;
@@ -31,6 +32,8 @@ export class ClusterSimulation {
   alloc: Allocation;
   private scratch: AllocationScratch;
   readonly recorder: Recorder;
+  private readonly latency: LatencyRecorder | null;
+  latencyReport: LatencyReport | null = null;
 
   /** Per flow, per partition: bytes waiting (producer backlog, follower lag, consumer lag), MiB. */
   backlog: Float64Array;
@@ -118,6 +121,9 @@ export class ClusterSimulation {
     for (const r of this.topicRates) for (const t of r.timesS) if (t > 0 && t < config.durationS) cuts.add(t);
     this.breakpoints = Float64Array.from([...cuts].sort((x, y) => x - y));
     this.recorder = new Recorder(this);
+    const l = config.latency;
+    this.latency =
+      l === null ? null : new LatencyRecorder(this, l.params, l.estimate, l.windows, streams.stream('latency-estimate'), streams.stream('latency-request-level'));
 
     for (const kind of [Ev.Workload, Ev.Retention, Ev.Crossing, Ev.Replay, Ev.StorageCheck, Ev.Recompute]) {
       const handler: EventHandler = { handle: (target) => this.onEvent(kind, target) };
@@ -132,6 +138,7 @@ export class ClusterSimulation {
     if (outcome.state === 'event-limit') throw new Error('cluster simulation: event limit reached (a bug: events should grow with workload changes)');
     this.advance(this.config.durationS);
     this.recorder.finish(this.config.durationS);
+    this.latencyReport = this.latency?.finish(this.config.durationS) ?? null;
     this.checkConservation();
   }
 
@@ -314,6 +321,7 @@ export class ClusterSimulation {
   private afterRates(now: number): void {
     this.refreshBrokerStorage();
     this.recorder.rates(now);
+    this.latency?.rates(now, this.recorder.lastBucketEmptyS === now);
     this.scheduleCrossing(now);
     if (this.config.verify) this.verify();
   }
@@ -411,6 +419,7 @@ export class ClusterSimulation {
     if (dt < 0) throw new Error(`cluster simulation: time went backwards (${this.lastS} → ${now})`);
     if (dt === 0) return;
     this.recorder.segment(this.lastS, now);
+    this.latency?.segment(this.lastS, now);
     const f = this.flows;
     const rate = this.alloc.rate;
     for (let i = 0; i < f.net.flowCount; i++) {

@@ -2,7 +2,8 @@
 // project's units, resolved from the scenario, the catalog and the assumptions by
 // `buildModelConfig`. Kept separate so the simulation core can be tested on configurations
 // written by hand (Equation 1, burst timing) without a scenario file.
-import type { ResolvedTopic } from '../scenario/types.js';
+import type { LatencyParams } from '../latency/snapshot.js';
+import type { ResolvedLatencyWindow, ResolvedTopic } from '../scenario/types.js';
 
 /** A credit bucket in the EC2 style: spend above the baseline, earn below it. */
 export interface BucketSpec {
@@ -71,4 +72,6 @@ export interface ModelConfig {
   topics: readonly ResolvedTopic[];
   /** Set in tests: O(n) invariant checks after every event. */
   verify: boolean;
+  /** Latency estimate and request-level windows; null = no latency figures. */
+  latency: { params: LatencyParams; estimate: boolean; windows: readonly ResolvedLatencyWindow[] } | null;
 }

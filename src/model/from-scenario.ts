@@ -45,6 +45,19 @@ export function buildModelConfig(
     cpuGuidanceFraction: 0.6,
     topics: scenario.workload.topics,
     verify: options.verify ?? false,
+    latency: {
+      params: {
+        rttSameAzS: a['network.rttSameAzS'],
+        rttCrossAzS: a['network.rttCrossAzS'],
+        rttInterBrokerS: a['network.rttInterBrokerS'],
+        ioThreads: caps.ioThreads,
+        networkThreads: caps.networkThreads,
+        cpuSecondsPerRequest: a['cpu.coreSecondsPerRequest'],
+        cpuSecondsPerMiB: a['cpu.coreSecondsPerMiBProduced'],
+      },
+      estimate: scenario.latency.estimate,
+      windows: scenario.latency.windows,
+    },
   };
 }
 

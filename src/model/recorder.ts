@@ -65,6 +65,8 @@ export class Recorder {
   readonly lostMiB: Float64Array;
   readonly events: RunEvent[] = [];
   firstThrottle: Throttle | null = null;
+  /** When a credit bucket last became empty (the latency layer takes a snapshot then). */
+  lastBucketEmptyS = -1;
   crossAzProducedMiB = 0;
   crossAzFetchedMiB = 0;
   producedIntoLeadersMiB = 0;
@@ -166,6 +168,7 @@ export class Recorder {
       if (empty === 1 && this.wasEmpty[r] === 0) {
         const broker = Math.floor(r / RESOURCES_PER_BROKER);
         this.events.push({ timeS: now, broker, what: 'bucket-empty', detail: `${bucketName(r)} credit bucket empty` });
+        this.lastBucketEmptyS = now;
       }
       this.wasEmpty[r] = empty;
     }

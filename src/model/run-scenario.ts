@@ -6,6 +6,7 @@ import type { ResolvedProvisionedDeployment, ResolvedScenario } from '../scenari
 import { bindingConstraint, type BindingConstraint } from './binding.js';
 import { ClusterSimulation } from './cluster-sim.js';
 import { buildModelConfig } from './from-scenario.js';
+import type { LatencyReport } from './latency-recorder.js';
 import type { Recorder, RunEvent } from './recorder.js';
 import { brokerSummaries, clusterSummary, round, type BrokerSummary, type ClusterSummary } from './summary.js';
 
@@ -25,6 +26,7 @@ export interface DeploymentResult {
   timeline: RunEvent[];
   usage: StandardUsage;
   bill: Bill;
+  latency: LatencyReport | null;
   /** Not serialised into the JSON report; the CSV carries it. */
   series: Recorder;
 }
@@ -70,6 +72,7 @@ function runDeployment(
     timeline: sim.recorder.events.map((e) => ({ ...e, broker: e.broker + 1 })),
     usage,
     bill: standardBill(usage, prices),
+    latency: sim.latencyReport,
     series: sim.recorder,
   };
 }

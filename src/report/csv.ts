@@ -35,6 +35,33 @@ export function clusterSeriesCsv(d: DeploymentResult, startEpochS: number): Uint
   return out.bytes();
 }
 
+/** Hourly latency figures (milliseconds), each row tagged with the mode that produced it. */
+export function latencyCsv(d: DeploymentResult, startEpochS: number): Uint8Array | null {
+  const hourly = d.latency?.hourly ?? [];
+  if (hourly.length === 0) return null;
+  const out = new CsvWriter();
+  const fields = LATENCY_FIELDS;
+  out.row(['hour', 'timestamp', 'mode', 'requests', ...fields, 'saturatedSeconds'].join(','));
+  for (const h of hourly) {
+    const values = fields.map((f) => (h[f] === null ? '' : String(h[f])));
+    out.row([h.hour, isoTime(h.hour * 3600, startEpochS), h.mode, h.requests, ...values, h.saturatedSeconds].join(','));
+  }
+  return out.bytes();
+}
+
+const LATENCY_FIELDS = [
+  'publishLatency50pct',
+  'publishLatency95pct',
+  'publishLatency99pct',
+  'publishLatency999pct',
+  'publishLatencyMax',
+  'endToEndLatency50pct',
+  'endToEndLatency95pct',
+  'endToEndLatency99pct',
+  'endToEndLatency999pct',
+  'endToEndLatencyMax',
+] as const;
+
 /**
  * Rows encoded straight into a growing byte buffer: a month of one-minute rows is tens of
  * megabytes, and holding it as one joined string costs far more in garbage collection.

@@ -55,6 +55,7 @@ function deploymentObject(d: DeploymentResult): Record<string, unknown> {
     cluster: d.cluster,
     brokerSummaries: d.brokerSummaries,
     timeline: d.timeline,
+    latency: d.latency,
     usagePerMonth: d.usage,
     bill: d.bill,
   };

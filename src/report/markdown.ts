@@ -4,6 +4,7 @@
 import { formatUsd } from '../cost/index.js';
 import type { DeploymentResult, ScenarioResult } from '../model/run-scenario.js';
 import { isoTime, timeInWords } from '../model/time-text.js';
+import type { LatencyFigures } from '../model/latency-figures.js';
 import type { UtilizationSummary } from '../model/summary.js';
 import { cell, formatBytes, formatDuration, formatPct, formatQuantity } from './format.js';
 
@@ -68,6 +69,7 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
     if (d.timeline.length > TIMELINE_LIMIT) out.push('', `…and ${d.timeline.length - TIMELINE_LIMIT} more in the JSON report.`);
     out.push('');
   }
+  out.push(...latencySection(d, startEpochS));
   out.push('### Monthly bill (730 hours)', '', '| item | quantity | unit | unit price | amount |', '|---|---|---|---|---|');
   for (const line of d.bill.lines) {
     const price = line.unitPriceUsd === null ? 'not published' : `$${line.unitPriceUsd}`;
@@ -79,6 +81,37 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
   for (const missing of d.bill.missingPrices) out.push(`- Not priced: ${missing}`);
   if (d.bill.missingPrices.length > 0) out.push('');
   return out;
+}
+
+function latencySection(d: DeploymentResult, startEpochS: number): string[] {
+  const l = d.latency;
+  if (l === null || (l.estimate === null && l.windows.length === 0)) return [];
+  const out = ['### Latency', '', 'Milliseconds. *estimate*: queueing approximations per interval over the whole run; *request-level*: every produce request simulated through the broker queues.', ''];
+  out.push('| what | mode | requests | publish p50 | p95 | p99 | p99.9 | max | end-to-end p50 | p99 | p99.9 |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  const row = (what: string, f: LatencyFigures) =>
+    `| ${what} | ${f.mode} | ${f.requests.toLocaleString('en-US')} | ${ms(f.publishLatency50pct)} | ${ms(f.publishLatency95pct)} | ${ms(f.publishLatency99pct)} | ${ms(f.publishLatency999pct)} | ${ms(f.publishLatencyMax)} | ${ms(f.endToEndLatency50pct)} | ${ms(f.endToEndLatency99pct)} | ${ms(f.endToEndLatency999pct)} |`;
+  if (l.estimate !== null) out.push(row('whole run', l.estimate));
+  for (const w of l.windows) {
+    const what = `${w.window} window, ${timeInWords(w.startS, startEpochS)}, ${w.durationS} s`;
+    out.push(row(what, w.requestLevel), row(what, w.estimate));
+  }
+  out.push('');
+  if (l.estimate !== null && l.estimate.saturatedSeconds > 0) {
+    out.push(
+      `For ${formatQuantity(Math.round(l.estimate.saturatedSeconds / 60))} minutes a resource on the request path was saturated (${l.estimate.saturated.join(', ')}); latency there grows without bound and is not in the figures above.`,
+      '',
+    );
+  }
+  for (const w of l.windows) {
+    if (w.requestLevel.saturated.length > 0) out.push(`In the ${w.window} window ${w.requestLevel.saturated.join(', ')} ran at or beyond capacity: latency grows with the window.`, '');
+  }
+  const worst = [...l.hourly].filter((h) => h.publishLatency99pct !== null).sort((a, b) => b.publishLatency99pct! - a.publishLatency99pct!)[0];
+  if (worst !== undefined) out.push(`Worst hour for publish p99: ${timeInWords(worst.hour * 3600, startEpochS)}, ${ms(worst.publishLatency99pct)} ms (hourly figures in the JSON and CSV).`, '');
+  return out;
+}
+
+function ms(x: number | null): string {
+  return x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1);
 }
 
 function util(u: UtilizationSummary): string {

@@ -61,6 +61,7 @@ export function config(overrides: Partial<ModelConfig> = {}): ModelConfig {
     cpuGuidanceFraction: 0.6,
     topics: [topic(10)],
     verify: true,
+    latency: null,
     ...overrides,
   };
 }

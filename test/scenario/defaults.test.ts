@@ -53,7 +53,7 @@ describe('defaults', () => {
       ],
       clients: { azs: null },
       assumptionOverrides: {},
-      latency: { estimate: true, windows: [{ kind: 'peak', durationS: 60 }] },
+      latency: { estimate: true, windows: [{ kind: 'peak', durationS: 10 }] },
       output: { intervalS: 60, formats: ['json', 'md'] },
       fileName: 'minimal.yaml',
     });

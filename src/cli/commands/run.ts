@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { CatalogError } from '../../catalog/index.js';
 import { formatUsd } from '../../cost/index.js';
 import { runScenario, type ScenarioResult } from '../../model/run-scenario.js';
-import { brokerSeriesCsv, clusterSeriesCsv } from '../../report/csv.js';
+import { brokerSeriesCsv, clusterSeriesCsv, latencyCsv } from '../../report/csv.js';
 import { reportJson } from '../../report/json.js';
 import { reportMarkdown } from '../../report/markdown.js';
 import { scenarioHash, type OutputFormat, type ResolvedScenario } from '../../scenario/index.js';
@@ -79,6 +79,11 @@ function reportFiles(result: ScenarioResult, formats: readonly OutputFormat[]): 
       files.set(`${slug}-brokers.csv`, brokerSeriesCsv(d, start));
       files.set(`${slug}-cluster.csv`, clusterSeriesCsv(d, start));
       csvNames.push(`${slug}-brokers.csv`, `${slug}-cluster.csv`);
+      const latency = latencyCsv(d, start);
+      if (latency !== null) {
+        files.set(`${slug}-latency.csv`, latency);
+        csvNames.push(`${slug}-latency.csv`);
+      }
     }
   }
   if (formats.includes('md')) files.set('report.md', reportMarkdown(result, VERSION));

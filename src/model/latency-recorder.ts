@@ -1,0 +1,199 @@
+// Latency over the whole horizon (DESIGN §3.4). After every allocation the cluster's snapshot
+// is taken; while it holds, its seconds are added up per hour, and when it changes (or the
+// hour ends) the per-interval estimate records that many seconds' worth of requests into the
+// hour's histograms. Windows named in the scenario (the peak, the moment a credit bucket
+// empties, explicit times) keep their snapshot and are simulated request by request after the
+// run, next to the estimate of the same snapshot.
+import { LatencyHistogram, type Rng } from '../engine/index.js';
+import { estimateLatency } from '../latency/estimate.js';
+import { runRequestLevel } from '../latency/request-level.js';
+import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
+import type { ResolvedLatencyWindow } from '../scenario/types.js';
+import type { ClusterSimulation } from './cluster-sim.js';
+import { latencyFigures, type LatencyFigures } from './latency-figures.js';
+import { latencySnapshot, sameSnapshot } from './latency-snapshot.js';
+
+const HOUR_S = 3600;
+/** Request-level runs stop sending after this many produce requests (a limit on every loop). */
+const MAX_WINDOW_REQUESTS = 20_000_000;
+
+export interface HourLatency extends LatencyFigures {
+  hour: number;
+  /** Seconds of the hour when a resource on the request path was saturated (not in the figures). */
+  saturatedSeconds: number;
+}
+
+export interface WindowLatency {
+  window: string;
+  startS: number;
+  durationS: number;
+  requestLevel: LatencyFigures & { unfinished: number; saturated: string[] };
+  estimate: LatencyFigures;
+}
+
+export interface LatencyReport {
+  estimate: (LatencyFigures & { saturatedSeconds: number; saturated: string[] }) | null;
+  hourly: HourLatency[];
+  windows: WindowLatency[];
+}
+
+interface Captured {
+  window: ResolvedLatencyWindow;
+  label: string;
+  startS: number;
+  snapshot: LatencySnapshot;
+}
+
+export class LatencyRecorder {
+  private current: LatencySnapshot | null = null;
+  private pendingS = 0;
+  private hour = 0;
+  private hourPublish = new LatencyHistogram();
+  private hourEndToEnd = new LatencyHistogram();
+  private hourRequests = 0;
+  private hourSaturatedS = 0;
+  private readonly runPublish = new LatencyHistogram();
+  private readonly runEndToEnd = new LatencyHistogram();
+  private runRequests = 0;
+  private runSaturatedS = 0;
+  private readonly saturated = new Set<string>();
+  readonly hourly: HourLatency[] = [];
+  private peakMiBps = -1;
+  private peak: LatencySnapshot | null = null;
+  private peakS = 0;
+  private readonly captured: Captured[] = [];
+
+  constructor(
+    private readonly s: ClusterSimulation,
+    private readonly params: LatencyParams,
+    private readonly estimate: boolean,
+    private readonly windows: readonly ResolvedLatencyWindow[],
+    private readonly estimateRng: Rng,
+    private readonly requestRng: Rng,
+  ) {}
+
+  /** After an allocation: the snapshot that holds until the next one. */
+  rates(now: number, bucketJustEmptied: boolean): void {
+    const next = latencySnapshot(this.s, this.params);
+    if (this.current === null || !sameSnapshot(this.current, next)) {
+      this.flush();
+      this.current = next;
+    }
+    let produce = 0;
+    for (const g of next.partitions) produce += g.produceMiBps * g.count;
+    if (produce > this.peakMiBps) {
+      this.peakMiBps = produce;
+      this.peak = next;
+      this.peakS = now;
+    }
+    if (bucketJustEmptied) this.capture('bucket-empty', now, next);
+  }
+
+  /** The segment [t0, t1) under the current snapshot. */
+  segment(t0: number, t1: number): void {
+    for (const w of this.windows) {
+      if (w.kind === 'at' && w.atS >= t0 && w.atS < t1 && this.current !== null) this.captureAt(w, this.current);
+    }
+    let t = t0;
+    while (t < t1) {
+      const hourEnd = (Math.floor(t / HOUR_S) + 1) * HOUR_S;
+      const end = Math.min(t1, hourEnd);
+      this.pendingS += end - t;
+      t = end;
+      if (end === hourEnd) {
+        this.flush();
+        this.closeHour();
+      }
+    }
+  }
+
+  private flush(): void {
+    if (!this.estimate || this.current === null || this.pendingS <= 0) {
+      this.pendingS = 0;
+      return;
+    }
+    const before = this.hourPublish.count;
+    const result = estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
+    this.hourRequests += this.hourPublish.count - before;
+    if (result.saturated.length > 0) {
+      this.hourSaturatedS += this.pendingS;
+      for (const name of result.saturated) this.saturated.add(name);
+    }
+    this.pendingS = 0;
+  }
+
+  private closeHour(): void {
+    if (this.estimate) {
+      this.hourly.push({
+        hour: this.hour,
+        ...latencyFigures('estimate', this.hourRequests, this.hourPublish, this.hourEndToEnd),
+        saturatedSeconds: this.hourSaturatedS,
+      });
+      this.runPublish.merge(this.hourPublish);
+      this.runEndToEnd.merge(this.hourEndToEnd);
+      this.runRequests += this.hourRequests;
+      this.runSaturatedS += this.hourSaturatedS;
+    }
+    this.hour++;
+    this.hourPublish = new LatencyHistogram();
+    this.hourEndToEnd = new LatencyHistogram();
+    this.hourRequests = 0;
+    this.hourSaturatedS = 0;
+  }
+
+  private capture(kind: 'bucket-empty', now: number, snapshot: LatencySnapshot): void {
+    for (const w of this.windows) {
+      if (w.kind === kind && !this.captured.some((c) => c.window === w)) {
+        this.captured.push({ window: w, label: kind, startS: now, snapshot });
+      }
+    }
+  }
+
+  private captureAt(w: ResolvedLatencyWindow & { kind: 'at' }, snapshot: LatencySnapshot): void {
+    if (!this.captured.some((c) => c.window === w)) this.captured.push({ window: w, label: `at ${w.atS} s`, startS: w.atS, snapshot });
+  }
+
+  /** Closes the last partial hour and runs the request-level windows. */
+  finish(endS: number): LatencyReport {
+    this.flush();
+    if (endS > this.hour * HOUR_S) this.closeHour();
+    for (const w of this.windows) {
+      if (w.kind === 'peak' && this.peak !== null) this.captured.push({ window: w, label: 'peak', startS: this.peakS, snapshot: this.peak });
+    }
+    const order = (c: Captured) => this.windows.indexOf(c.window);
+    const windows = [...this.captured].sort((a, b) => order(a) - order(b)).map((c) => this.runWindow(c));
+    return {
+      estimate: this.estimate
+        ? {
+            ...latencyFigures('estimate', this.runRequests, this.runPublish, this.runEndToEnd),
+            saturatedSeconds: this.runSaturatedS,
+            saturated: [...this.saturated].sort(),
+          }
+        : null,
+      hourly: this.hourly,
+      windows,
+    };
+  }
+
+  private runWindow(c: Captured): WindowLatency {
+    const durationS = c.window.durationS;
+    // The queues start empty: they warm up for a quarter of the window (a fifth of the run) first.
+    const warmupS = durationS / 4;
+    const result = runRequestLevel(c.snapshot, { durationS: durationS + warmupS, warmupS, rng: this.requestRng, maxRequests: MAX_WINDOW_REQUESTS });
+    const publish = new LatencyHistogram();
+    const endToEnd = new LatencyHistogram();
+    const before = publish.count;
+    estimateLatency(c.snapshot, { rng: this.estimateRng, weight: durationS }, { publish, endToEnd });
+    return {
+      window: c.label,
+      startS: c.startS,
+      durationS,
+      requestLevel: {
+        ...latencyFigures('request-level', result.publish.count, result.publish, result.endToEnd),
+        unfinished: result.unfinished,
+        saturated: result.saturated,
+      },
+      estimate: latencyFigures('estimate', publish.count - before, publish, endToEnd),
+    };
+  }
+}

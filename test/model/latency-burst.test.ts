@@ -1,0 +1,36 @@
+// The burst scenario (scenarios/burst-m5large.yaml): three kafka.m5.large brokers ride their
+// EBS burst credits through the afternoon peak until the bucket empties and writes fall to the
+// 81.25 MB/s baseline. Produce latency must jump there: below capacity a request waits little;
+// at the baseline the EBS queue is saturated and requests queue behind the backlog.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/model/run-scenario.js';
+import { loadScenario } from '../../src/scenario/index.js';
+
+const path = new URL('../../scenarios/burst-m5large.yaml', import.meta.url);
+const loaded = loadScenario(readFileSync(path, 'utf8'), 'burst-m5large.yaml', { readFile: () => '' });
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+const scenario = { ...loaded.scenario, durationS: 2 * 86_400 };
+const latency = runScenario(scenario).deployments[0]!.latency!;
+
+describe('latency when the EBS burst bucket empties', () => {
+  const peak = latency.windows.find((w) => w.window === 'peak')!;
+  const empty = latency.windows.find((w) => w.window === 'bucket-empty')!;
+
+  it('finds both windows: the peak while credits last, and the moment the bucket empties', () => {
+    expect(peak.startS).toBeLessThan(empty.startS);
+    expect(empty.requestLevel.saturated.some((name) => /EBS/.test(name))).toBe(true);
+    expect(peak.requestLevel.saturated).toEqual([]);
+  });
+
+  it('jumps produce p99 by more than ten times when throughput falls to the baseline', () => {
+    expect(peak.requestLevel.publishLatency99pct).not.toBeNull();
+    expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(10 * peak.requestLevel.publishLatency99pct!);
+  });
+
+  it('has the estimate agree with request-level at the unsaturated peak (p50 and p99 within 15 %)', () => {
+    const rel = (a: number | null, b: number | null) => Math.abs(a! - b!) / b!;
+    expect(rel(peak.estimate.publishLatency50pct, peak.requestLevel.publishLatency50pct)).toBeLessThan(0.15);
+    expect(rel(peak.estimate.publishLatency99pct, peak.requestLevel.publishLatency99pct)).toBeLessThan(0.15);
+  });
+});
