@@ -169,6 +169,16 @@ export const ASSUMPTIONS = [
     basis: 'Same basis as network.rttCrossAzS: brokers of a 3-AZ cluster replicate across AZs.',
   },
   {
+    id: 'latency.saturatedUtilization',
+    value: 0.95,
+    unit: 'fraction',
+    min: 0.5,
+    max: 0.999,
+    rationale: 'Utilisation the latency estimate gives a saturated broker resource; the excess waits in the producers, counted by the model\'s backlog.',
+    basis:
+      'Kafka bounds the requests queued at a broker (queued.max.requests 500, max.in.flight.requests.per.connection 5 per producer), so a saturated broker holds a bounded queue and the overflow stays in producer buffers. 0.95 puts an M/M/1-like queue at 19 service times; a guess, to calibrate against produce latency under throttling.',
+  },
+  {
     id: 'consumer.laggingDiskReadFraction',
     value: 0.5,
     unit: 'fraction',

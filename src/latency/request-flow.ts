@@ -236,7 +236,9 @@ export class RequestFlow implements EventHandler {
   // Latencies completing after the horizon are not recorded: the request is dropped later.
   private record(h: LatencyHistogram, slot: number, latencyS: number, weight: number): void {
     const send = this.sendS[slot]!;
-    if (send >= this.limits.warmupS && send + latencyS <= this.limits.horizonS && weight > 0) h.record(latencyS, weight);
+    // The producer-side wait is a constant of the group, added rather than simulated.
+    const wait = this.r.producerWaitS[this.group[slot]!]!;
+    if (send >= this.limits.warmupS && send + latencyS <= this.limits.horizonS && weight > 0) h.record(latencyS + wait, weight);
   }
 
   private drop(slot: number): void {

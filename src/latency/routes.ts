@@ -22,6 +22,8 @@ export interface Routes {
   batchBytes: Float64Array;
   /** Batches a second over all partitions of the group; 0 when it produces nothing. */
   batchRate: Float64Array;
+  /** Per group: the producer-side wait before a batch is sent (snapshot producerWaitS). */
+  producerWaitS: Float64Array;
   /** Per (group, AZ) at index g · clientAzs + z. */
   clientOneWayS: Float64Array;
   servingBroker: Int32Array;
@@ -78,6 +80,7 @@ export function resolveRoutes(s: LatencySnapshot, reuse?: Routes): Routes {
     r.leader[g] = pg.leader;
     r.acks[g] = pg.acks === 'all' ? ACKS_ALL : pg.acks === '1' ? ACKS_1 : ACKS_0;
     r.consumerGroups[g] = pg.consumerGroups;
+    r.producerWaitS[g] = pg.producerWaitS ?? 0;
     const perPartitionBps = pg.produceMiBps * MIB;
     const bytes = batchBytes(perPartitionBps / pg.producerInstances, pg.lingerS, pg.messageBytes, pg.batchSizeBytes);
     r.batchBytes[g] = bytes;
@@ -103,6 +106,7 @@ function allocateRoutes(s: LatencySnapshot): Routes {
     consumerGroups: new Int32Array(groups),
     batchBytes: new Float64Array(groups),
     batchRate: new Float64Array(groups),
+    producerWaitS: new Float64Array(groups),
     clientOneWayS: new Float64Array(cells),
     servingBroker: new Int32Array(cells),
     consumerOneWayS: new Float64Array(cells),

@@ -143,7 +143,7 @@ export function samplePaths(
   const groupCount = r.groups;
   // Locals, not property loads: V8 cannot keep t.lnA and the like in registers across the
   // histogram calls, and reloading them was a fifth of this loop.
-  const { batchRate, clientOneWayS, acks: acksOf, handlerS, followerStart, consumerGroups } = r;
+  const { batchRate, clientOneWayS, acks: acksOf, handlerS, followerStart, consumerGroups, producerWaitS } = r;
   const { qIn, qHandler, qOut, inS, outS, open: openOf, qFollowerIn, legS, couple, qServe, serveS, revisits } = t;
   const { waitP, lnA, invRate, variancePerS } = t;
   const rhoOf = q.rho;
@@ -174,7 +174,7 @@ export function samplePaths(
     let qi = qIn[g]!;
     let j = (sIn + i * step[DIM_IN]!) & QMC_MASK;
     const jLeader = j;
-    const received = owClient + inS[g]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
+    const received = producerWaitS[g]! + owClient + inS[g]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
     const acks = acksOf[g]!;
     if (acks === ACKS_0) publish.record(received, count);
     if (open === IN_OPEN) continue;

@@ -38,6 +38,12 @@ export interface PartitionGroup {
   /** Consumer groups reading this partition: which broker serves each AZ's consumers. */
   consumerGroups: number;
   fetchFromFollowerSameAz: boolean;
+  /**
+   * Seconds a batch waits in the producer before it is sent — the backlog ahead of it when the
+   * cluster throttles this partition (the fluid model's backlog ÷ rate); 0 if omitted. Added
+   * to publish and end-to-end latency in both modes.
+   */
+  producerWaitS?: number;
 }
 
 export interface LatencyParams {
@@ -100,6 +106,8 @@ function checkGroup(p: PartitionGroup, i: number, brokers: number): void {
   if (!(p.messageBytes > 0 && p.messageBytes < Infinity)) fail(`partitions[${i}].messageBytes must be finite and > 0`);
   if (!(p.batchSizeBytes > 0 && p.batchSizeBytes < Infinity)) fail(`partitions[${i}].batchSizeBytes must be finite and > 0`);
   if (!(p.lingerS >= 0 && p.lingerS < Infinity)) fail(`partitions[${i}].lingerS must be finite and ≥ 0`);
+  const wait = p.producerWaitS ?? 0;
+  if (!(wait >= 0 && wait < Infinity)) fail(`partitions[${i}].producerWaitS must be finite and ≥ 0`);
   if (!(Number.isInteger(p.producerInstances) && p.producerInstances >= 1)) fail(`partitions[${i}].producerInstances must be an integer ≥ 1`);
   if (p.acks !== '0' && p.acks !== '1' && p.acks !== 'all') fail(`partitions[${i}].acks must be '0', '1' or 'all'`);
   if (!(Number.isInteger(p.consumerGroups) && p.consumerGroups >= 0)) fail(`partitions[${i}].consumerGroups must be an integer ≥ 0`);

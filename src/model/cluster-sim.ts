@@ -123,7 +123,7 @@ export class ClusterSimulation {
     this.recorder = new Recorder(this);
     const l = config.latency;
     this.latency =
-      l === null ? null : new LatencyRecorder(this, l.params, l.estimate, l.windows, streams.stream('latency-estimate'), streams.stream('latency-request-level'));
+      l === null ? null : new LatencyRecorder(this, l.params, l.saturatedUtilization, l.estimate, l.windows, streams.stream('latency-estimate'), streams.stream('latency-request-level'));
 
     for (const kind of [Ev.Workload, Ev.Retention, Ev.Crossing, Ev.Replay, Ev.StorageCheck, Ev.Recompute]) {
       const handler: EventHandler = { handle: (target) => this.onEvent(kind, target) };

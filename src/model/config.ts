@@ -73,5 +73,5 @@ export interface ModelConfig {
   /** Set in tests: O(n) invariant checks after every event. */
   verify: boolean;
   /** Latency estimate and request-level windows; null = no latency figures. */
-  latency: { params: LatencyParams; estimate: boolean; windows: readonly ResolvedLatencyWindow[] } | null;
+  latency: { params: LatencyParams; saturatedUtilization: number; estimate: boolean; windows: readonly ResolvedLatencyWindow[] } | null;
 }

@@ -55,6 +55,7 @@ export function buildModelConfig(
         cpuSecondsPerRequest: a['cpu.coreSecondsPerRequest'],
         cpuSecondsPerMiB: a['cpu.coreSecondsPerMiBProduced'],
       },
+      saturatedUtilization: a['latency.saturatedUtilization'],
       estimate: scenario.latency.estimate,
       windows: scenario.latency.windows,
     },

@@ -11,15 +11,22 @@ import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
 import type { ResolvedLatencyWindow } from '../scenario/types.js';
 import type { ClusterSimulation } from './cluster-sim.js';
 import { latencyFigures, type LatencyFigures } from './latency-figures.js';
-import { latencySnapshot, sameSnapshot } from './latency-snapshot.js';
+import { latencySnapshot, producerFlows, producerWaitS, sameSnapshot } from './latency-snapshot.js';
+import { RESOURCES_PER_BROKER, RESOURCE_NAMES } from './network.js';
 
 const HOUR_S = 3600;
 /** Request-level runs stop sending after this many produce requests (a limit on every loop). */
 const MAX_WINDOW_REQUESTS = 20_000_000;
+const WINDOW_ESTIMATE_SAMPLES = 16_384;
+/** Kafka producer default delivery.timeout.ms: a batch waiting longer fails (KIP-91). */
+export const DELIVERY_TIMEOUT_S = 120;
 
 export interface HourLatency extends LatencyFigures {
   hour: number;
-  /** Seconds of the hour when a resource on the request path was saturated (not in the figures). */
+  /**
+   * Seconds of the hour when a broker resource ran at capacity. The figures include them: the
+   * estimate holds the resource at latency.saturatedUtilization and adds the producers' wait.
+   */
   saturatedSeconds: number;
 }
 
@@ -46,6 +53,10 @@ interface Captured {
 
 export class LatencyRecorder {
   private current: LatencySnapshot | null = null;
+  /** The produce flow behind each of `current`'s partition groups, and whether any backlog moves. */
+  private currentFlows: number[] = [];
+  private backlogMoves = false;
+  private saturatedNow: string[] = [];
   private pendingS = 0;
   private hour = 0;
   private hourPublish = new LatencyHistogram();
@@ -66,6 +77,7 @@ export class LatencyRecorder {
   constructor(
     private readonly s: ClusterSimulation,
     private readonly params: LatencyParams,
+    private readonly saturatedUtilization: number,
     private readonly estimate: boolean,
     private readonly windows: readonly ResolvedLatencyWindow[],
     private readonly estimateRng: Rng,
@@ -74,31 +86,43 @@ export class LatencyRecorder {
 
   /** After an allocation: the snapshot that holds until the next one. */
   rates(now: number, bucketJustEmptied: boolean): void {
-    const next = latencySnapshot(this.s, this.params);
+    const s = this.s;
+    const next = latencySnapshot(s, this.params, this.saturatedUtilization);
     if (this.current === null || !sameSnapshot(this.current, next)) {
       this.flush();
       this.current = next;
+      this.currentFlows = producerFlows(s);
+      this.backlogMoves = this.currentFlows.some((i) => s.backlog[i]! > 0 || s.baseDemand[i]! > s.alloc.rate[i]!);
     }
+    this.saturatedNow = saturatedResources(s);
     let produce = 0;
     for (const g of next.partitions) produce += g.produceMiBps * g.count;
     if (produce > this.peakMiBps) {
       this.peakMiBps = produce;
-      this.peak = next;
+      this.peak = latencySnapshot(s, this.params, null);
       this.peakS = now;
     }
-    if (bucketJustEmptied) this.capture('bucket-empty', now, next);
+    if (bucketJustEmptied) this.capture('bucket-empty', now, latencySnapshot(s, this.params, null));
   }
 
   /** The segment [t0, t1) under the current snapshot. */
   segment(t0: number, t1: number): void {
     for (const w of this.windows) {
-      if (w.kind === 'at' && w.atS >= t0 && w.atS < t1 && this.current !== null) this.captureAt(w, this.current);
+      if (w.kind === 'at' && w.atS >= t0 && w.atS < t1) this.captureAt(w, latencySnapshot(this.s, this.params, null));
     }
     let t = t0;
     while (t < t1) {
       const hourEnd = (Math.floor(t / HOUR_S) + 1) * HOUR_S;
       const end = Math.min(t1, hourEnd);
+      if (this.saturatedNow.length > 0) {
+        this.hourSaturatedS += end - t;
+        for (const name of this.saturatedNow) this.saturated.add(name);
+      }
+      // While producers back up, the wait grows along the segment: each piece is estimated
+      // with the wait at its midpoint.
+      if (this.backlogMoves) this.setProducerWaits((t + end) / 2 - t0);
       this.pendingS += end - t;
+      if (this.backlogMoves) this.flush();
       t = end;
       if (end === hourEnd) {
         this.flush();
@@ -107,18 +131,20 @@ export class LatencyRecorder {
     }
   }
 
+  private setProducerWaits(sinceS: number): void {
+    const current = this.current;
+    if (current === null) return;
+    current.partitions = current.partitions.map((g, k) => ({ ...g, producerWaitS: producerWaitS(this.s, this.currentFlows[k]!, sinceS) }));
+  }
+
   private flush(): void {
     if (!this.estimate || this.current === null || this.pendingS <= 0) {
       this.pendingS = 0;
       return;
     }
     const before = this.hourPublish.count;
-    const result = estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
+    estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
     this.hourRequests += this.hourPublish.count - before;
-    if (result.saturated.length > 0) {
-      this.hourSaturatedS += this.pendingS;
-      for (const name of result.saturated) this.saturated.add(name);
-    }
     this.pendingS = 0;
   }
 
@@ -183,7 +209,8 @@ export class LatencyRecorder {
     const publish = new LatencyHistogram();
     const endToEnd = new LatencyHistogram();
     const before = publish.count;
-    estimateLatency(c.snapshot, { rng: this.estimateRng, weight: durationS }, { publish, endToEnd });
+    // One snapshot, so many samples: the window's tail is then resolved to p99.9.
+    estimateLatency(c.snapshot, { rng: this.estimateRng, weight: durationS, samples: WINDOW_ESTIMATE_SAMPLES }, { publish, endToEnd });
     return {
       window: c.label,
       startS: c.startS,
@@ -196,4 +223,17 @@ export class LatencyRecorder {
       estimate: latencyFigures('estimate', publish.count - before, publish, endToEnd),
     };
   }
+}
+
+/** Broker resources running at capacity, named as in reports ("broker 2 EBS throughput"). */
+function saturatedResources(s: ClusterSimulation): string[] {
+  const names: string[] = [];
+  const load = s.alloc.load;
+  for (let r = 0; r < load.length; r++) {
+    const capacity = s.capacity[r]!;
+    if (capacity > 0 && load[r]! >= capacity * (1 - 1e-9)) {
+      names.push(`broker ${Math.floor(r / RESOURCES_PER_BROKER) + 1} ${RESOURCE_NAMES[r % RESOURCES_PER_BROKER]}`);
+    }
+  }
+  return names;
 }

@@ -6,11 +6,22 @@ import type { ClusterSimulation } from './cluster-sim.js';
 import { CPU, EBS, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER } from './network.js';
 import { azOfBroker } from './placement.js';
 
-export function latencySnapshot(s: ClusterSimulation, params: LatencyParams): LatencySnapshot {
+/**
+ * `saturatedUtilization`: null keeps loads as they are (a saturated resource then has no
+ * stationary latency: request-level windows show it growing); a fraction caps each load at that
+ * share of capacity, for the per-interval estimate, whose producer waits carry the excess.
+ */
+export function latencySnapshot(s: ClusterSimulation, params: LatencyParams, saturatedUtilization: number | null): LatencySnapshot {
   const n = s.config.brokers;
   const pick = (from: Float64Array, kind: number) => {
     const out = new Float64Array(n);
     for (let b = 0; b < n; b++) out[b] = from[b * RESOURCES_PER_BROKER + kind]!;
+    if (from === s.alloc.load && saturatedUtilization !== null) {
+      for (let b = 0; b < n; b++) {
+        const cap = s.capacity[b * RESOURCES_PER_BROKER + kind]! * saturatedUtilization;
+        if (out[b]! > cap) out[b] = cap;
+      }
+    }
     return out;
   };
   return {
@@ -36,6 +47,26 @@ export function latencySnapshot(s: ClusterSimulation, params: LatencyParams): La
  * producer gives the batch settings; its producer instances are summed.
  */
 function partitionGroups(s: ClusterSimulation): PartitionGroup[] {
+  const followers = followersOf(s);
+  return producerFlows(s).map((i) => partitionGroup(s, i, followers.get(i) ?? []));
+}
+
+/** Indices of the live produce flows, in flow order: one partition group each. */
+export function producerFlows(s: ClusterSimulation): number[] {
+  const out: number[] = [];
+  const f = s.flows;
+  for (let i = 0; i < f.net.flowCount; i++) if (f.kind[i] === PRODUCE && f.broker[i]! >= 0 && s.alloc.rate[i]! > 0) out.push(i);
+  return out;
+}
+
+/** Seconds a batch produced now waits in the producer: the backlog ahead of it ÷ the rate. */
+export function producerWaitS(s: ClusterSimulation, flow: number, sinceS: number): number {
+  const rate = s.alloc.rate[flow]!;
+  const backlog = Math.max(0, s.backlog[flow]! + (s.baseDemand[flow]! - rate) * sinceS);
+  return rate > 0 ? backlog / rate : 0;
+}
+
+function followersOf(s: ClusterSimulation): Map<number, number[]> {
   const f = s.flows;
   const followers = new Map<number, number[]>();
   for (let i = 0; i < f.net.flowCount; i++) {
@@ -44,26 +75,27 @@ function partitionGroups(s: ClusterSimulation): PartitionGroup[] {
     list.push(f.broker[i]!);
     followers.set(f.source[i]!, list);
   }
-  const groups: PartitionGroup[] = [];
-  for (let i = 0; i < f.net.flowCount; i++) {
-    if (f.kind[i] !== PRODUCE || f.broker[i]! < 0) continue;
-    const topic = s.config.topics[s.classes[f.klass[i]!]!.topic]!;
-    const producer = topic.producers[0]!;
-    groups.push({
-      count: f.net.multiplicity[i]!,
-      leader: f.broker[i]!,
-      followers: followers.get(i) ?? [],
-      produceMiBps: s.alloc.rate[i]!,
-      messageBytes: topic.messageSize.meanBytes * topic.compressionRatio,
-      batchSizeBytes: producer.batchSizeBytes,
-      lingerS: producer.lingerS,
-      producerInstances: topic.producers.reduce((sum, p) => sum + p.instances, 0),
-      acks: producer.acks,
-      consumerGroups: topic.consumerGroups.length,
-      fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
-    });
-  }
-  return groups;
+  return followers;
+}
+
+function partitionGroup(s: ClusterSimulation, i: number, followers: number[]): PartitionGroup {
+  const f = s.flows;
+  const topic = s.config.topics[s.classes[f.klass[i]!]!.topic]!;
+  const producer = topic.producers[0]!;
+  return {
+    count: f.net.multiplicity[i]!,
+    leader: f.broker[i]!,
+    followers,
+    produceMiBps: s.alloc.rate[i]!,
+    messageBytes: topic.messageSize.meanBytes * topic.compressionRatio,
+    batchSizeBytes: producer.batchSizeBytes,
+    lingerS: producer.lingerS,
+    producerInstances: topic.producers.reduce((sum, p) => sum + p.instances, 0),
+    acks: producer.acks,
+    consumerGroups: topic.consumerGroups.length,
+    fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
+    producerWaitS: producerWaitS(s, i, 0),
+  };
 }
 
 /** True when two snapshots give the same latency: same loads, capacities and groups. */
@@ -79,6 +111,7 @@ export function sameSnapshot(a: LatencySnapshot, b: LatencySnapshot): boolean {
     const p = a.partitions[g]!;
     const q = b.partitions[g]!;
     if (p.produceMiBps !== q.produceMiBps || p.leader !== q.leader || p.followers.length !== q.followers.length) return false;
+    if (p.producerWaitS !== q.producerWaitS) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { formatUsd } from '../cost/index.js';
 import type { DeploymentResult, ScenarioResult } from '../model/run-scenario.js';
 import { isoTime, timeInWords } from '../model/time-text.js';
 import type { LatencyFigures } from '../model/latency-figures.js';
+import { DELIVERY_TIMEOUT_S } from '../model/latency-recorder.js';
 import type { UtilizationSummary } from '../model/summary.js';
 import { cell, formatBytes, formatDuration, formatPct, formatQuantity } from './format.js';
 
@@ -96,14 +97,23 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
     out.push(row(what, w.requestLevel), row(what, w.estimate));
   }
   out.push('');
+  const worstWaitMs = l.estimate?.publishLatencyMax ?? 0;
+  if (worstWaitMs > DELIVERY_TIMEOUT_S * 1000) {
+    out.push(
+      `Batches waited up to ${formatDuration(Math.round(worstWaitMs / 1000))} in producers — beyond Kafka's default delivery.timeout.ms of ${DELIVERY_TIMEOUT_S} s, after which a producer fails them: size for the backlog or raise the timeout knowingly.`,
+      '',
+    );
+  }
   if (l.estimate !== null && l.estimate.saturatedSeconds > 0) {
     out.push(
-      `For ${formatQuantity(Math.round(l.estimate.saturatedSeconds / 60))} minutes a resource on the request path was saturated (${l.estimate.saturated.join(', ')}); latency there grows without bound and is not in the figures above.`,
+      `For ${formatQuantity(Math.round(l.estimate.saturatedSeconds / 60))} minutes a broker resource ran at capacity (${l.estimate.saturated.join(', ')}): producers backed up, and the estimate includes their wait (the backlog ahead of each batch ÷ the rate it drains at).`,
       '',
     );
   }
   for (const w of l.windows) {
-    if (w.requestLevel.saturated.length > 0) out.push(`In the ${w.window} window ${w.requestLevel.saturated.join(', ')} ran at or beyond capacity: latency grows with the window.`, '');
+    if (w.requestLevel.saturated.length > 0) {
+      out.push(`In the ${w.window} window ${w.requestLevel.saturated.join(', ')} ran at or beyond capacity: latency grows with the window, and the estimate has no stationary figure for it.`, '');
+    }
   }
   const worst = [...l.hourly].filter((h) => h.publishLatency99pct !== null).sort((a, b) => b.publishLatency99pct! - a.publishLatency99pct!)[0];
   if (worst !== undefined) out.push(`Worst hour for publish p99: ${timeInWords(worst.hour * 3600, startEpochS)}, ${ms(worst.publishLatency99pct)} ms (hourly figures in the JSON and CSV).`, '');
@@ -111,7 +121,9 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
 }
 
 function ms(x: number | null): string {
-  return x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1);
+  if (x === null) return '—';
+  if (x >= 10_000) return Math.round(x).toLocaleString('en-US');
+  return x < 10 ? x.toFixed(2) : x.toFixed(1);
 }
 
 function util(u: UtilizationSummary): string {

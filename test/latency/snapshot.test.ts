@@ -1,5 +1,8 @@
 // Malformed snapshots are rejected with the field named; loads beyond capacity are not errors.
 import { describe, expect, it } from 'vitest';
+import { LatencyHistogram, RandomStreams } from '../../src/engine/index.js';
+import { estimateLatency } from '../../src/latency/estimate.js';
+import { runRequestLevel } from '../../src/latency/request-level.js';
 import { checkSnapshot, type LatencySnapshot } from '../../src/latency/snapshot.js';
 import { group, snapshotOf } from './fixtures.js';
 
@@ -24,5 +27,23 @@ describe('checkSnapshot', () => {
     ['no handler threads', (s: LatencySnapshot) => ({ ...s, params: { ...s.params, ioThreads: 0 } }), /ioThreads/],
   ])('rejects %s', (_what, mutate, message) => {
     expect(() => checkSnapshot(mutate(base()))).toThrow(message);
+  });
+});
+
+describe('producer-side wait', () => {
+  it('adds the same constant to every publish and end-to-end sample in both modes', () => {
+    const plain = base();
+    const waited = base();
+    waited.partitions = waited.partitions.map((g) => ({ ...g, producerWaitS: 0.5 }));
+    const p50 = (s: LatencySnapshot) => {
+      const publish = new LatencyHistogram();
+      const endToEnd = new LatencyHistogram();
+      estimateLatency(s, { rng: new RandomStreams(3).stream('e'), weight: 10 }, { publish, endToEnd });
+      const r = runRequestLevel(s, { durationS: 5, warmupS: 1, rng: new RandomStreams(3).stream('r'), maxRequests: 1_000_000 });
+      return [publish.quantile(0.5), endToEnd.quantile(0.5), r.publish.quantile(0.5), r.endToEnd.quantile(0.5)];
+    };
+    const before = p50(plain);
+    const after = p50(waited);
+    for (let i = 0; i < 4; i++) expect(after[i]! - before[i]!).toBeCloseTo(0.5, 2);
   });
 });

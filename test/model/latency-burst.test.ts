@@ -34,3 +34,14 @@ describe('latency when the EBS burst bucket empties', () => {
     expect(rel(peak.estimate.publishLatency99pct, peak.requestLevel.publishLatency99pct)).toBeLessThan(0.15);
   });
 });
+
+describe('the hourly estimate through the same afternoon', () => {
+  it('jumps publish p99 once writes fall to the baseline and producers back up', () => {
+    const firstEmptyHour = Math.floor(latency.windows.find((w) => w.window === 'bucket-empty')!.startS / 3600);
+    const before = latency.hourly[firstEmptyHour - 2]!;
+    const after = latency.hourly[firstEmptyHour + 1]!;
+    expect(before.saturatedSeconds).toBe(0);
+    expect(after.saturatedSeconds).toBe(3600);
+    expect(after.publishLatency99pct!).toBeGreaterThan(100 * before.publishLatency99pct!);
+  });
+});
