@@ -169,6 +169,15 @@ export const ASSUMPTIONS = [
     basis: 'Same basis as network.rttCrossAzS: brokers of a 3-AZ cluster replicate across AZs.',
   },
   {
+    id: 'broker.ioThreads',
+    value: 0,
+    unit: 'threads',
+    min: 0,
+    max: 256,
+    rationale: 'Request handler threads per broker (num.io.threads) in the latency model; 0 = the MSK default for the broker size.',
+    basis: 'MSK sets num.io.threads to 8 below 4xlarge and 16–96 above (msk-default-configuration, bestpractices.html); override when the cluster configuration changes it.',
+  },
+  {
     id: 'latency.saturatedUtilization',
     value: 0.95,
     unit: 'fraction',

@@ -50,7 +50,7 @@ export function buildModelConfig(
         rttSameAzS: a['network.rttSameAzS'],
         rttCrossAzS: a['network.rttCrossAzS'],
         rttInterBrokerS: a['network.rttInterBrokerS'],
-        ioThreads: caps.ioThreads,
+        ioThreads: a['broker.ioThreads'] > 0 ? a['broker.ioThreads'] : caps.ioThreads,
         networkThreads: caps.networkThreads,
         cpuSecondsPerRequest: a['cpu.coreSecondsPerRequest'],
         cpuSecondsPerMiB: a['cpu.coreSecondsPerMiBProduced'],

@@ -70,3 +70,14 @@ describe('t3 CPU credits', () => {
     expect(sim.producerBacklogMiB()).toBeGreaterThan(0);
   });
 });
+
+describe('latency parameters', () => {
+  it('take round trips and per-request CPU from the assumptions and handler threads from MSK defaults, overridable', () => {
+    const s = scenario('kafka.m5.4xlarge');
+    const defaults = buildModelConfig(s, s.deployments[0]!, resolveAssumptions());
+    // MSK bestpractices.html: num.io.threads 16 on 4xlarge brokers.
+    expect(defaults.latency?.params).toMatchObject({ ioThreads: 16, rttSameAzS: 0.0002, rttCrossAzS: 0.001, cpuSecondsPerRequest: 0.0001 });
+    const custom = buildModelConfig(s, s.deployments[0]!, resolveAssumptions({ 'broker.ioThreads': 32, 'network.rttCrossAzS': 0.002 }));
+    expect(custom.latency?.params).toMatchObject({ ioThreads: 32, rttCrossAzS: 0.002 });
+  });
+});
