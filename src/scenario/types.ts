@@ -7,32 +7,15 @@
 // Stability contract: this file is consumed in parallel by src/model. Changes are additive
 // only (new optional-in-YAML fields get a resolved default; new union members for later
 // features: events, SLOs, tiered storage, express and serverless deployments).
+import type { StandardBrokerType } from '../catalog/standard-brokers.js';
 
 /** Producer acknowledgement mode (`acks`). */
 export type Acks = '0' | '1' | 'all';
 
 export type OutputFormat = 'json' | 'md' | 'csv' | 'html';
 
-/** The 16 MSK Standard broker types msksim knows (msk-facts.md §1a): t3.small, 8 m5 and 7 m7g sizes. */
-export const STANDARD_BROKER_TYPES = [
-  'kafka.t3.small',
-  'kafka.m5.large',
-  'kafka.m5.xlarge',
-  'kafka.m5.2xlarge',
-  'kafka.m5.4xlarge',
-  'kafka.m5.8xlarge',
-  'kafka.m5.12xlarge',
-  'kafka.m5.16xlarge',
-  'kafka.m5.24xlarge',
-  'kafka.m7g.large',
-  'kafka.m7g.xlarge',
-  'kafka.m7g.2xlarge',
-  'kafka.m7g.4xlarge',
-  'kafka.m7g.8xlarge',
-  'kafka.m7g.12xlarge',
-  'kafka.m7g.16xlarge',
-] as const;
-export type StandardBrokerType = (typeof STANDARD_BROKER_TYPES)[number];
+/** The 16 MSK Standard broker types msksim knows, from the catalog (msk-facts.md §1a). */
+export { STANDARD_BROKER_TYPES, type StandardBrokerType } from '../catalog/standard-brokers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Workload
