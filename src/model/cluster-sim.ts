@@ -34,6 +34,8 @@ export class ClusterSimulation {
   readonly recorder: Recorder;
   private readonly latency: LatencyRecorder | null;
   latencyReport: LatencyReport | null = null;
+  /** Counts full allocations; a deletion-only update leaves it (and every rate) as it was. */
+  allocationVersion = 0;
 
   /** Per flow, per partition: bytes waiting (producer backlog, follower lag, consumer lag), MiB. */
   backlog: Float64Array;
@@ -306,6 +308,7 @@ export class ClusterSimulation {
       allocateMaxMinFair(net, this.alloc, this.scratch);
       if (!this.setFollowerDemand(false)) break;
     }
+    this.allocationVersion++;
     const rate = this.alloc.rate;
     for (let i = 0; i < net.flowCount; i++) {
       if (f.kind[i] !== PRODUCE) continue;

@@ -11,7 +11,7 @@ import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
 import type { ResolvedLatencyWindow } from '../scenario/types.js';
 import type { ClusterSimulation } from './cluster-sim.js';
 import { latencyFigures, type LatencyFigures } from './latency-figures.js';
-import { latencySnapshot, producerFlows, producerWaitS, sameSnapshot } from './latency-snapshot.js';
+import { latencySnapshot, producerFlows, producerWaitS, similarSnapshot } from './latency-snapshot.js';
 import { RESOURCES_PER_BROKER, RESOURCE_NAMES } from './network.js';
 
 const HOUR_S = 3600;
@@ -56,6 +56,7 @@ export class LatencyRecorder {
   /** The produce flow behind each of `current`'s partition groups, and whether any backlog moves. */
   private currentFlows: number[] = [];
   private backlogMoves = false;
+  private version = -1;
   private saturatedNow: string[] = [];
   private pendingS = 0;
   private hour = 0;
@@ -87,8 +88,11 @@ export class LatencyRecorder {
   /** After an allocation: the snapshot that holds until the next one. */
   rates(now: number, bucketJustEmptied: boolean): void {
     const s = this.s;
+    // A deletion-only update changes no rate, load or backlog drift: the snapshot stands.
+    if (s.allocationVersion === this.version && !bucketJustEmptied) return;
+    this.version = s.allocationVersion;
     const next = latencySnapshot(s, this.params, this.saturatedUtilization);
-    if (this.current === null || !sameSnapshot(this.current, next)) {
+    if (this.current === null || !similarSnapshot(this.current, next)) {
       this.flush();
       this.current = next;
       this.currentFlows = producerFlows(s);
