@@ -98,11 +98,15 @@ function partitionGroup(s: ClusterSimulation, i: number, followers: number[]): P
   };
 }
 
+/** Relative change of latency below which two snapshots count as one (see similarSnapshot). */
+const SIMILAR = 0.02;
+
 /**
- * True when `b` would give the same latency as `a` to about 1 %: the same capacities, groups
- * and producer waits, produce rates within 1 %, and each utilisation ρ within 1 % of ρ(1 − ρ)
+ * True when `b` would give the same latency as `a` to about 2 %: the same capacities, groups
+ * and producer waits, produce rates within 2 %, and each utilisation ρ within 2 % of ρ(1 − ρ)
  * — an M/G/1 wait grows like ρ/(1 − ρ), whose relative change is Δρ/(ρ(1 − ρ)). The estimate
- * then keeps accumulating time under `a` instead of being recomputed for a negligible change.
+ * then keeps accumulating time under `a` instead of being recomputed for a change well inside
+ * the uncertainty of its own assumptions.
  */
 export function similarSnapshot(a: LatencySnapshot, b: LatencySnapshot): boolean {
   const capacities = ['netInMiBps', 'netOutMiBps', 'ebsMiBps', 'cpuCores'] as const;
@@ -116,7 +120,7 @@ export function similarSnapshot(a: LatencySnapshot, b: LatencySnapshot): boolean
       if (ca[i] !== cb[i]) return false;
       const rhoA = la[i]! / ca[i]!;
       const rhoB = lb[i]! / cb[i]!;
-      if (Math.abs(rhoA - rhoB) > 0.01 * rhoA * (1 - rhoA) && rhoA !== rhoB) return false;
+      if (Math.abs(rhoA - rhoB) > SIMILAR * rhoA * (1 - rhoA) && rhoA !== rhoB) return false;
     }
   }
   if (a.partitions.length !== b.partitions.length) return false;
@@ -124,7 +128,7 @@ export function similarSnapshot(a: LatencySnapshot, b: LatencySnapshot): boolean
     const p = a.partitions[g]!;
     const q = b.partitions[g]!;
     if (p.leader !== q.leader || p.followers.length !== q.followers.length || p.producerWaitS !== q.producerWaitS) return false;
-    if (Math.abs(p.produceMiBps - q.produceMiBps) > 0.01 * p.produceMiBps) return false;
+    if (Math.abs(p.produceMiBps - q.produceMiBps) > SIMILAR * p.produceMiBps) return false;
   }
   return true;
 }
