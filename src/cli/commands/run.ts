@@ -48,7 +48,14 @@ function withSeed(scenario: ResolvedScenario, seed: number): ResolvedScenario {
 }
 
 function parseFormats(option: string | undefined, fallback: readonly OutputFormat[]): OutputFormat[] {
-  if (option === undefined) return fallback.filter((f) => SUPPORTED_FORMATS.includes(f));
+  if (option === undefined) {
+    const unsupported = fallback.filter((f) => !SUPPORTED_FORMATS.includes(f));
+    if (unsupported.length > 0) {
+      process.stderr.write(`msksim: ${unsupported.join(', ')} reports are not available in this version; writing ${SUPPORTED_FORMATS.filter((f) => fallback.includes(f)).join(', ') || 'json'}\n`);
+    }
+    const formats = fallback.filter((f) => SUPPORTED_FORMATS.includes(f));
+    return formats.length > 0 ? formats : ['json'];
+  }
   const formats = option.split(',').map((f) => f.trim()).filter((f) => f.length > 0);
   for (const f of formats) {
     if (!SUPPORTED_FORMATS.includes(f as OutputFormat)) {
