@@ -17,7 +17,7 @@
 import type { Rng } from '../engine/index.js';
 import { normalQuantile } from './normal-quantile.js';
 
-export const QMC_DIMENSIONS = 16;
+export const QMC_DIMENSIONS = 17;
 export const QMC_GRID = 4096;
 export const QMC_MASK = QMC_GRID - 1;
 

@@ -20,7 +20,10 @@
 import type { EventHandler, LatencyHistogram, Rng, Simulator } from '../engine/index.js';
 import { EBS, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER } from './queue-loads.js';
 import type { ResourceQueues } from './resource-queues.js';
-import { ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
+import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
+
+/** The golden-ratio conjugate: k · WEYL mod 1 spreads evenly over [0, 1) (Weyl's sequence). */
+const WEYL = 0.6180339887498949;
 
 const ARRIVE = 0;
 const LEADER_EBS = 1;
@@ -54,6 +57,8 @@ export class RequestFlow implements EventHandler {
   private readonly streamGapS: Float64Array;
   private readonly ebsSaturated: Uint8Array;
   private sendS: Float64Array = new Float64Array(1024);
+  /** Per slot: the request's number, for its accumulator wait. */
+  private sequence: Float64Array = new Float64Array(1024);
   private stream: Int32Array = new Int32Array(1024);
   private group: Int32Array = new Int32Array(1024);
   private pending: Int32Array = new Int32Array(1024);
@@ -119,6 +124,7 @@ export class RequestFlow implements EventHandler {
     const slot = this.allocate();
     const send = this.streamSendS[stream]!;
     this.sendS[slot] = send;
+    this.sequence[slot] = this.requests;
     this.stream[slot] = stream;
     this.group[slot] = g;
     this.requests++;
@@ -236,8 +242,12 @@ export class RequestFlow implements EventHandler {
   // Latencies completing after the horizon are not recorded: the request is dropped later.
   private record(h: LatencyHistogram, slot: number, latencyS: number, weight: number): void {
     const send = this.sendS[slot]!;
-    // The producer-side wait is a constant of the group, added rather than simulated.
-    const wait = this.r.producerWaitS[this.group[slot]!]!;
+    // The producer-side waits are added rather than simulated: the group's backlog wait, and
+    // the record's time in the accumulator, spread evenly over [0, 1) by a Weyl sequence on the
+    // request number (no draw from the stream, so arrivals stay as they are).
+    const g = this.group[slot]!;
+    const u = (this.sequence[slot]! * WEYL) % 1;
+    const wait = this.r.producerWaitS[g]! + accumulatorWaitS(this.r, g, u);
     if (send >= this.limits.warmupS && send + latencyS <= this.limits.horizonS && weight > 0) h.record(latencyS + wait, weight);
   }
 
@@ -268,6 +278,7 @@ export class RequestFlow implements EventHandler {
     const n = this.sendS.length;
     if (2 * n > MAX_IN_FLIGHT) throw new Error(`request-level: more than ${MAX_IN_FLIGHT} requests in flight`);
     this.sendS = grownF64(this.sendS);
+    this.sequence = grownF64(this.sequence);
     this.hwS = grownF64(this.hwS);
     this.stream = grownI32(this.stream);
     this.group = grownI32(this.group);

@@ -24,6 +24,13 @@ export interface Routes {
   batchRate: Float64Array;
   /** Per group: the producer-side wait before a batch is sent (snapshot producerWaitS). */
   producerWaitS: Float64Array;
+  /**
+   * Per group: how long a batch collects records in the producer's accumulator before it is
+   * sent — min(linger.ms, time to fill batch.size). A record waits a uniform share of it (the
+   * first the whole of it), or all of it when a batch holds a single record.
+   */
+  accumulateS: Float64Array;
+  singleRecord: Uint8Array;
   /** Per (group, AZ) at index g · clientAzs + z. */
   clientOneWayS: Float64Array;
   servingBroker: Int32Array;
@@ -51,6 +58,11 @@ export interface Routes {
  * and at most batch.size — except that a message larger than batch.size goes out alone in a
  * batch of its own size (KafkaProducer docs, batch.size).
  */
+/** A record's wait in the accumulator, from a uniform u in [0, 1): see Routes.accumulateS. */
+export function accumulatorWaitS(r: Routes, g: number, u: number): number {
+  return r.singleRecord[g] === 1 ? r.accumulateS[g]! : r.accumulateS[g]! * u;
+}
+
 export function batchBytes(perProducerBytesPerS: number, lingerS: number, messageBytes: number, batchSizeBytes: number): number {
   const filled = Math.min(batchSizeBytes, perProducerBytesPerS * lingerS);
   return filled > messageBytes ? filled : messageBytes;
@@ -84,6 +96,9 @@ export function resolveRoutes(s: LatencySnapshot, reuse?: Routes): Routes {
     const perPartitionBps = pg.produceMiBps * MIB;
     const bytes = batchBytes(perPartitionBps / pg.producerInstances, pg.lingerS, pg.messageBytes, pg.batchSizeBytes);
     r.batchBytes[g] = bytes;
+    const perProducerBps = perPartitionBps / pg.producerInstances;
+    r.accumulateS[g] = perProducerBps > 0 ? Math.min(pg.lingerS, pg.batchSizeBytes / perProducerBps) : 0;
+    r.singleRecord[g] = perProducerBps * pg.lingerS < pg.messageBytes ? 1 : 0;
     r.batchRate[g] = (pg.count * perPartitionBps) / bytes;
     r.handlerS[g] = handlerServiceS(r, pg.leader, bytes);
     resolveClients(s, g, r);
@@ -107,6 +122,8 @@ function allocateRoutes(s: LatencySnapshot): Routes {
     batchBytes: new Float64Array(groups),
     batchRate: new Float64Array(groups),
     producerWaitS: new Float64Array(groups),
+    accumulateS: new Float64Array(groups),
+    singleRecord: new Uint8Array(groups),
     clientOneWayS: new Float64Array(cells),
     servingBroker: new Int32Array(cells),
     consumerOneWayS: new Float64Array(cells),

@@ -7,7 +7,7 @@ import { EBS, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER, type QueueLoads } fro
 import type { QueueWaits } from './queue-waits.js';
 import { revisitWait } from './revisit.js';
 import { coupling, sharedInputWork } from './shared-input.js';
-import { ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
+import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
 
 const DIM_STREAM = 0;
 const DIM_IN = 1;
@@ -17,7 +17,8 @@ const DIM_CONSUMER = 4;
 const DIM_SERVE = 5;
 const DIM_REVISIT_MIN = 6;
 const DIM_COUPLE = 7;
-const DIM_FOLLOWERS = 8;
+const DIM_FOLLOWERS = 8; // … 15: one per follower (MAX_FOLLOWERS)
+const DIM_ACCUMULATOR = 16;
 
 const IN_OPEN = 1;
 const APPEND_OPEN = 2;
@@ -174,7 +175,9 @@ export function samplePaths(
     let qi = qIn[g]!;
     let j = (sIn + i * step[DIM_IN]!) & QMC_MASK;
     const jLeader = j;
-    const received = producerWaitS[g]! + owClient + inS[g]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
+    // A record waits in the producer's accumulator, then behind any backlog, before its batch goes.
+    const accumulated = accumulatorWaitS(r, g, QMC_U[(shift[DIM_ACCUMULATOR]! + i * step[DIM_ACCUMULATOR]!) & QMC_MASK]!);
+    const received = accumulated + producerWaitS[g]! + owClient + inS[g]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
     const acks = acksOf[g]!;
     if (acks === ACKS_0) publish.record(received, count);
     if (open === IN_OPEN) continue;
