@@ -53,6 +53,18 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
       `| ${b.broker} | ${b.az} | ${util(b.networkIn)} | ${util(b.networkOut)} | ${util(b.ebsThroughput)} | ${util(b.cpu)} | ${formatQuantity(Math.round(b.minutesCpuAboveGuidance))} | ${formatQuantity(Math.round(b.minutesBucketEmpty.ebsBurst))} | ${formatBytes(b.throttledBytes)} | ${formatPct(b.storage.usedPctMax)} |`,
     );
   }
+  if (d.brokerSummaries.some((b) => b.maxProducerBacklogBytes + b.maxFollowerLagBytes + b.maxConsumerLagBytes + b.lostBytes > 0)) {
+    out.push(
+      '',
+      'Largest backlog and lag per broker: producers waiting on the partitions it leads, its followers behind their leaders, and consumer groups behind on what it serves.',
+      '',
+      '| broker | producer backlog | follower lag | consumer lag | deleted unread |',
+      '|---|---|---|---|---|',
+    );
+    for (const b of d.brokerSummaries) {
+      out.push(`| ${b.broker} | ${formatBytes(b.maxProducerBacklogBytes)} | ${formatBytes(b.maxFollowerLagBytes)} | ${formatBytes(b.maxConsumerLagBytes)} | ${formatBytes(b.lostBytes)} |`);
+    }
+  }
   const c = d.cluster;
   out.push(
     '',
