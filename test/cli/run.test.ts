@@ -41,6 +41,12 @@ describe('msksim run on every bundled scenario', () => {
       const csv = readdirSync(out).filter((f) => f.endsWith('.csv'));
       expect(csv.filter((f) => /-(brokers|cluster|latency)\.csv$/.test(f))).toHaveLength(3);
       expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+      // Golden files (STYLE habit 10d): the committed example reports are what this build
+      // writes. After an intended change, `npm run reports` and review the diff.
+      const golden = join(ROOT, 'reports', file.replace(/\.yaml$/, ''));
+      for (const name of ['report.json', 'report.md']) {
+        expect(readFileSync(join(out, name), 'utf8'), `${name} differs from reports/: run npm run reports and review`).toBe(readFileSync(join(golden, name), 'utf8'));
+      }
     });
   }
 });
