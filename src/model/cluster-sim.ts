@@ -5,13 +5,15 @@
 // a disk crosses a threshold. Between events every rate is constant and every level linear.
 import { Simulator, RandomStreams, type EventHandler } from '../engine/index.js';
 import { allocateMaxMinFair, createAllocation, createScratch, type Allocation, type AllocationScratch } from './allocate.js';
-import { advanceBucket, bucketCapacity, bucketRate, secondsUntilEmpty } from './buckets.js';
+import { advanceBucket, bucketCapacity, bucketRate } from './buckets.js';
 import type { BucketSpec, ModelConfig } from './config.js';
+import { secondsToNextCrossing } from './crossings.js';
+import { Disks, type DiskEvents } from './disks.js';
 import { RateHistory } from './history.js';
-import { buildFlows, CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER, partitionClasses, type Flows, type PartitionClass } from './network.js';
-import { producerRate, sumRates, type PiecewiseRate } from './profile.js';
+import { buildFlows, carryBacklog, CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER, partitionClasses, type Flows, type PartitionClass } from './network.js';
 import { LatencyRecorder, type LatencyReport } from './latency-recorder.js';
 import { Recorder } from './recorder.js';
+import { TopicLoad } from './topic-load.js';
 
 const EPS = 1e-9;
 const MIB_PER_GIB = 1024;
@@ -45,25 +47,17 @@ export class ClusterSimulation {
   readonly appendRate: Float64Array;
   readonly deleteRate: Float64Array;
   private readonly history: RateHistory[];
-  /** Per topic: demand (compressed bytes) and its breakpoints. */
-  readonly topicRates: PiecewiseRate[];
-  readonly topicRateNow: Float64Array;
-  private readonly topicCursor: Int32Array;
-  private readonly breakpoints: Float64Array;
-  private breakpointCursor = 0;
+  /** Per topic: demand (compressed bytes) over time. */
+  readonly load: TopicLoad;
   /** Per resource (broker × 4): credit level and its spec. */
   readonly level: Float64Array;
   readonly bucketSpec: BucketSpec[];
   capacity: Float64Array;
   /** Per broker. */
-  readonly storageGiB: Float64Array;
-  private readonly brokerUsedMiB: Float64Array;
+  readonly disks: Disks;
+  private readonly diskEvents: DiskEvents;
   private readonly brokerWriteDemandMiBps: Float64Array;
-  private readonly brokerGrowthMiBps: Float64Array;
   readonly alive: Uint8Array;
-  private readonly lastExpandS: Float64Array;
-  private readonly storageCheckAtS: Float64Array;
-  readonly diskAlarmed: Uint8Array;
   /** Integrals for conservation and the bill, MiB. */
   producedMiB = 0;
   deletedMiB = 0;
@@ -99,29 +93,19 @@ export class ClusterSimulation {
     this.bucketSpec = [];
     for (let i = 0; i < brokers; i++) this.bucketSpec.push(b.networkInMiBps, b.networkOutMiBps, b.ebsMiBps, b.cpuCores);
     for (let r = 0; r < this.level.length; r++) this.level[r] = this.bucketSpec[r]!.size * config.initialCreditFraction;
-    this.storageGiB = new Float64Array(brokers).fill(b.storageGiB);
-    this.brokerUsedMiB = new Float64Array(brokers);
+    this.disks = new Disks(brokers, b.storageGiB, config.diskAlarmFraction, config.autoExpand);
+    this.diskEvents = {
+      alarm: (broker, now) => this.recorder.diskAlarm(broker, now),
+      expanded: (broker, now, from, to) => this.recorder.expanded(broker, now, from, to),
+      full: (broker, now) => this.takeDown(broker, now),
+      checkAt: (atS) => {
+        if (atS < this.config.durationS) this.sim.schedule(atS, this.kinds[Ev.StorageCheck]!, 0);
+      },
+    };
     this.brokerWriteDemandMiBps = new Float64Array(brokers);
-    this.brokerGrowthMiBps = new Float64Array(brokers);
-    this.lastExpandS = new Float64Array(brokers).fill(-Infinity);
-    this.storageCheckAtS = new Float64Array(brokers).fill(-Infinity);
-    this.diskAlarmed = new Uint8Array(brokers);
     this.retentionScheduledS = new Float64Array(config.topics.length).fill(-Infinity);
 
-    const workloadRng = streams.stream('workload');
-    const ctx = { startEpochS: config.startEpochS, stepS: config.profileStepS, rng: workloadRng };
-    this.topicRates = config.topics.map((topic) => {
-      const from = config.warmStart ? -topic.retentionS : 0;
-      const parts = topic.producers.map((p) => producerRate(p, from, config.durationS, ctx));
-      const sum = sumRates(parts, from);
-      for (let i = 0; i < sum.rateMiBps.length; i++) sum.rateMiBps[i]! *= topic.compressionRatio;
-      return sum;
-    });
-    this.topicRateNow = new Float64Array(config.topics.length);
-    this.topicCursor = new Int32Array(config.topics.length);
-    const cuts = new Set<number>();
-    for (const r of this.topicRates) for (const t of r.timesS) if (t > 0 && t < config.durationS) cuts.add(t);
-    this.breakpoints = Float64Array.from([...cuts].sort((x, y) => x - y));
+    this.load = new TopicLoad(config, streams.stream('workload'));
     this.recorder = new Recorder(this);
     const l = config.latency;
     this.latency =
@@ -161,12 +145,12 @@ export class ClusterSimulation {
   }
 
   private initialise(): void {
-    this.updateTopicRates(0);
+    this.load.update(0);
     const topics = this.config.topics;
     // Warm start: every partition already holds one retention period of data appended at the
     // (unthrottled) demand of that period.
     this.classes.forEach((cls, c) => {
-      const rates = this.topicRates[cls.topic]!;
+      const rates = this.load.rates[cls.topic]!;
       const history = this.history[c]!;
       if (!this.config.warmStart) return;
       const retention = topics[cls.topic]!.retentionS;
@@ -178,7 +162,7 @@ export class ClusterSimulation {
         stored += rate * (end - rates.timesS[i]!);
         this.scheduleRetention(cls.topic, rates.timesS[i]! + retention);
       }
-      this.stored[c] = this.retentionCap(cls) === Infinity ? stored : Math.min(stored, this.retentionCap(cls));
+      this.stored[c] = Math.min(stored, this.retentionCapMiB(c));
       this.initialStoredMiB += this.stored[c]! * cls.count;
     });
     this.scheduleNextBreakpoint();
@@ -200,10 +184,10 @@ export class ClusterSimulation {
     }
     this.advance(now);
     this.refreshBrokerStorage();
-    if (this.checkStorage(now)) this.recomputeFull = true;
+    if (this.disks.check(now, this.alive, this.diskEvents)) this.recomputeFull = true;
     switch (kind) {
       case Ev.Workload:
-        this.updateTopicRates(now);
+        this.load.update(now);
         this.scheduleNextBreakpoint();
         break;
       case Ev.Replay:
@@ -227,24 +211,14 @@ export class ClusterSimulation {
 
 
   private scheduleNextBreakpoint(): void {
-    if (this.breakpointCursor < this.breakpoints.length) {
-      this.sim.schedule(this.breakpoints[this.breakpointCursor++]!, this.kinds[Ev.Workload]!, 0);
-    }
+    const next = this.load.nextBreakpoint();
+    if (next !== null) this.sim.schedule(next, this.kinds[Ev.Workload]!, 0);
   }
 
   private scheduleRetention(topic: number, atS: number): void {
     if (atS <= this.retentionScheduledS[topic]! || atS >= this.config.durationS || atS < this.sim.now) return;
     this.retentionScheduledS[topic] = atS;
     this.sim.schedule(atS, this.kinds[Ev.Retention]!, topic);
-  }
-
-  private updateTopicRates(now: number): void {
-    this.topicRates.forEach((rates, t) => {
-      let i = this.topicCursor[t]!;
-      while (i + 1 < rates.timesS.length && rates.timesS[i + 1]! <= now) i++;
-      this.topicCursor[t] = i;
-      this.topicRateNow[t] = rates.timesS[i]! <= now ? rates.rateMiBps[i]! : 0;
-    });
   }
 
   private scheduleReplays(): void {
@@ -274,8 +248,9 @@ export class ClusterSimulation {
     }
   }
 
-  private retentionCap(cls: PartitionClass): number {
-    const gib = this.config.topics[cls.topic]!.retentionGiBPerPartition;
+  /** `retention.bytes` of class c's partitions in MiB, or Infinity. */
+  retentionCapMiB(c: number): number {
+    const gib = this.config.topics[this.classes[c]!.topic]!.retentionGiBPerPartition;
     return gib === null ? Infinity : gib * MIB_PER_GIB;
   }
 
@@ -298,7 +273,7 @@ export class ClusterSimulation {
     for (let i = 0; i < net.flowCount; i++) {
       if (f.kind[i] === PRODUCE) {
         const cls = this.classes[f.klass[i]!]!;
-        this.baseDemand[i] = this.topicRateNow[cls.topic]! * cls.share;
+        this.baseDemand[i] = this.load.now[cls.topic]! * cls.share;
       }
     }
     this.refreshWriteDemand();
@@ -329,21 +304,8 @@ export class ClusterSimulation {
     if (this.config.verify) this.verify();
   }
 
-  /** Disk used and its growth per broker: every replica holds its partition's stored bytes. */
   private refreshBrokerStorage(): void {
-    const used = this.brokerUsedMiB;
-    const growth = this.brokerGrowthMiBps;
-    used.fill(0);
-    growth.fill(0);
-    for (let c = 0; c < this.classes.length; c++) {
-      const cls = this.classes[c]!;
-      const u = this.stored[c]! * cls.count;
-      const g = (this.appendRate[c]! - this.deleteRate[c]!) * cls.count;
-      for (const r of cls.replicas) {
-        used[r]! += u;
-        growth[r]! += g;
-      }
-    }
+    this.disks.refresh(this.classes, this.stored, this.appendRate, this.deleteRate);
   }
 
   /** Replication and fetch base demand = the produce flow's rate × fraction. Returns whether any changed. */
@@ -393,7 +355,7 @@ export class ClusterSimulation {
     const c = this.flows.klass[i]!;
     const cls = this.classes[c]!;
     const windowS = cacheMiB / writeMiBps;
-    return this.backlog[i]! > this.topicRateNow[cls.topic]! * cls.share * windowS * this.flows.fraction[i]!;
+    return this.backlog[i]! > this.load.now[cls.topic]! * cls.share * windowS * this.flows.fraction[i]!;
   }
 
   /** Bytes per second each broker is asked to write (as leader or follower), at demand. */
@@ -401,7 +363,7 @@ export class ClusterSimulation {
     const demand = this.brokerWriteDemandMiBps;
     demand.fill(0);
     for (const cls of this.classes) {
-      const rate = this.topicRateNow[cls.topic]! * cls.share * cls.count;
+      const rate = this.load.now[cls.topic]! * cls.share * cls.count;
       for (const r of cls.replicas) demand[r]! += rate;
     }
   }
@@ -410,7 +372,7 @@ export class ClusterSimulation {
     this.classes.forEach((cls, c) => {
       const retention = this.config.topics[cls.topic]!.retentionS;
       let rate = this.history[c]!.rateAt(now - retention);
-      if (this.stored[c]! >= this.retentionCap(cls) - EPS) rate = Math.max(rate, this.appendRate[c]!);
+      if (this.stored[c]! >= this.retentionCapMiB(c) - EPS) rate = Math.max(rate, this.appendRate[c]!);
       if (this.stored[c]! <= 0 && rate > this.appendRate[c]!) rate = this.appendRate[c]!;
       this.deleteRate[c] = rate;
     });
@@ -460,30 +422,7 @@ export class ClusterSimulation {
   private scheduleCrossing(now: number): void {
     if (this.crossingEvent >= 0) this.sim.cancel(this.crossingEvent);
     this.crossingEvent = -1;
-    let next = Infinity;
-    const load = this.alloc.load;
-    for (let r = 0; r < this.level.length; r++) {
-      const spec = this.bucketSpec[r]!;
-      next = Math.min(next, secondsUntilEmpty(spec, this.level[r]!, bucketRate(spec, this.level[r]!, load[r]!)));
-    }
-    const f = this.flows;
-    const rate = this.alloc.rate;
-    for (let i = 0; i < f.net.flowCount; i++) {
-      const drift = this.baseDemand[i]! - rate[i]!;
-      if (this.backlog[i]! > 0 && drift < 0) next = Math.min(next, this.backlog[i]! / -drift);
-      if (f.kind[i] === FETCH) {
-        const c = f.klass[i]!;
-        const gap = this.stored[c]! * f.fraction[i]! - this.backlog[i]!;
-        const closing = drift - (this.appendRate[c]! - this.deleteRate[c]!) * f.fraction[i]!;
-        if (gap > EPS && closing > 0) next = Math.min(next, gap / closing);
-      }
-    }
-    for (let c = 0; c < this.classes.length; c++) {
-      const cap = this.retentionCap(this.classes[c]!);
-      const growth = this.appendRate[c]! - this.deleteRate[c]!;
-      if (cap < Infinity && growth > 0 && this.stored[c]! < cap - EPS) next = Math.min(next, (cap - this.stored[c]!) / growth);
-    }
-    next = Math.min(next, this.nextStorageCrossing() );
+    const next = secondsToNextCrossing(this);
     // A limit on the loop (STYLE habit 4): crossings that keep arriving within a millisecond of
     // each other mean two rules undo each other (a bug), not a real cascade.
     this.rapidCrossings = next < 1e-3 ? this.rapidCrossings + 1 : 0;
@@ -524,101 +463,32 @@ export class ClusterSimulation {
 
   /** Disk used on a broker, GiB, as of the last event. */
   brokerUsedGiB(broker: number): number {
-    return this.brokerUsedMiB[broker]! / MIB_PER_GIB;
+    return this.disks.usedGiB(broker);
   }
 
   brokerGrowthGiBps(broker: number): number {
-    return this.brokerGrowthMiBps[broker]! / MIB_PER_GIB;
+    return this.disks.growthGiBps(broker);
   }
 
-  /** Storage thresholds: the disk alarm, auto-expansion at its target, and a full disk. */
-  /** Returns whether a broker went down or grew its disk (the flows must be re-allocated). */
-  private checkStorage(now: number): boolean {
-    let changed = false;
-    for (let b = 0; b < this.config.brokers; b++) {
-      if (this.alive[b] === 0) continue;
-      const fraction = this.brokerUsedGiB(b) / this.storageGiB[b]!;
-      if (fraction >= this.config.diskAlarmFraction - EPS && this.diskAlarmed[b] === 0) {
-        this.diskAlarmed[b] = 1;
-        this.recorder.diskAlarm(b, now);
-      }
-      const spec = this.config.autoExpand;
-      if (spec !== null && fraction >= spec.targetFraction - EPS) {
-        const waitS = this.lastExpandS[b]! + spec.cooldownS - now;
-        if (waitS <= 0) changed = this.expandStorage(b, now) || changed;
-        else if (this.storageCheckAtS[b]! <= now) {
-          this.storageCheckAtS[b] = now + waitS;
-          this.scheduleStorageCheck(now + waitS);
-        }
-      }
-      if (this.brokerUsedGiB(b) >= this.storageGiB[b]! * (1 - 1e-9)) {
-        this.takeDown(b, now);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  /** Seconds until a live broker's disk reaches its next threshold at the current rates. */
-  private nextStorageCrossing(): number {
-    let next = Infinity;
-    const spec = this.config.autoExpand;
-    for (let b = 0; b < this.config.brokers; b++) {
-      if (this.alive[b] === 0) continue;
-      const growth = this.brokerGrowthGiBps(b);
-      if (growth <= 0) continue;
-      const used = this.brokerUsedGiB(b);
-      const size = this.storageGiB[b]!;
-      const thresholds = [1, this.diskAlarmed[b] === 0 ? this.config.diskAlarmFraction : 1];
-      if (spec !== null && size < spec.maxSizeGiB) thresholds.push(spec.targetFraction);
-      for (const fraction of thresholds) {
-        const gap = fraction * size - used;
-        if (gap > EPS) next = Math.min(next, gap / growth);
-      }
-    }
-    return next;
-  }
-
-  private expandStorage(broker: number, now: number): boolean {
-    const spec = this.config.autoExpand;
-    if (spec === null || now - this.lastExpandS[broker]! < spec.cooldownS) return false;
-    const current = this.storageGiB[broker]!;
-    const next = Math.min(spec.maxSizeGiB, current + Math.max(spec.minStepGiB, current * spec.stepFraction));
-    if (next <= current) return false;
-    this.storageGiB[broker] = next;
-    this.lastExpandS[broker] = now;
-    this.recorder.expanded(broker, now, current, next);
-    return true;
+  /** Provisioned storage per broker, GiB (auto-expansion grows it). */
+  get storageGiB(): Float64Array {
+    return this.disks.sizeGiB;
   }
 
   /** A full disk takes its broker down: leadership moves to the next live replica. */
-  takeDown(broker: number, now: number): void {
+  private takeDown(broker: number, now: number): void {
     if (this.alive[broker] === 0) return;
     this.alive[broker] = 0;
     this.recorder.brokerDown(broker, now);
-    const old = this.flows;
-    const keyOf = (i: number) => `${old.kind[i]}:${old.klass[i]}:${old.broker[i]}:${old.group[i]}`;
-    const carried = new Map<string, number>();
-    for (let i = 0; i < old.net.flowCount; i++) carried.set(keyOf(i), this.backlog[i]!);
-    const producerBacklog = new Map<number, number>();
-    for (let i = 0; i < old.net.flowCount; i++) if (old.kind[i] === PRODUCE) producerBacklog.set(old.klass[i]!, this.backlog[i]!);
-    this.flows = buildFlows(this.config, this.classes, this.alive);
-    const n = this.flows.net.flowCount;
-    this.backlog = new Float64Array(n);
+    const rebuilt = buildFlows(this.config, this.classes, this.alive);
+    this.backlog = carryBacklog(this.flows, this.backlog, rebuilt);
+    this.flows = rebuilt;
+    const n = rebuilt.net.flowCount;
     this.baseDemand = new Float64Array(n);
-    this.alloc = createAllocation(n, this.flows.net.resourceCount);
-    this.scratch = createScratch(n, this.flows.net.resourceCount);
-    this.capacity = this.flows.net.capacity;
-    const fl = this.flows;
-    for (let i = 0; i < n; i++) {
-      const key = `${fl.kind[i]}:${fl.klass[i]}:${fl.broker[i]}:${fl.group[i]}`;
-      this.backlog[i] = fl.kind[i] === PRODUCE ? (producerBacklog.get(fl.klass[i]!) ?? 0) : (carried.get(key) ?? 0);
-    }
+    this.alloc = createAllocation(n, rebuilt.net.resourceCount);
+    this.scratch = createScratch(n, rebuilt.net.resourceCount);
+    this.capacity = rebuilt.net.capacity;
     this.recorder.topologyChanged();
-  }
-
-  scheduleStorageCheck(atS: number): void {
-    if (atS < this.config.durationS) this.sim.schedule(atS, this.kinds[Ev.StorageCheck]!, 0);
   }
 }
 

@@ -229,3 +229,22 @@ function servingBrokers(live: readonly number[], leader: number, rackAware: bool
   }
   return [...weights.entries()].sort((x, y) => x[0] - y[0]);
 }
+
+/**
+ * Backlogs carried from the flows before a topology change to those after: a producer's backlog
+ * follows its partitions to the new leader; a follower's or a group's stays with its broker.
+ */
+export function carryBacklog(old: Flows, backlog: Float64Array, next: Flows): Float64Array {
+  const key = (f: Flows, i: number) => `${f.kind[i]}:${f.klass[i]}:${f.broker[i]}:${f.group[i]}`;
+  const byKey = new Map<string, number>();
+  const byProducer = new Map<number, number>();
+  for (let i = 0; i < old.net.flowCount; i++) {
+    byKey.set(key(old, i), backlog[i]!);
+    if (old.kind[i] === PRODUCE) byProducer.set(old.klass[i]!, backlog[i]!);
+  }
+  const carried = new Float64Array(next.net.flowCount);
+  for (let i = 0; i < next.net.flowCount; i++) {
+    carried[i] = next.kind[i] === PRODUCE ? (byProducer.get(next.klass[i]!) ?? 0) : (byKey.get(key(next, i)) ?? 0);
+  }
+  return carried;
+}
