@@ -70,6 +70,7 @@ export class ClusterSimulation {
   private rapidCrossings = 0;
   private recomputeFull = false;
   private readonly retentionScheduledS: Float64Array;
+  private readonly retentionCap: Float64Array;
   private readonly kinds: number[] = [];
 
   constructor(readonly config: ModelConfig) {
@@ -106,6 +107,10 @@ export class ClusterSimulation {
     this.retentionScheduledS = new Float64Array(config.topics.length).fill(-Infinity);
 
     this.load = new TopicLoad(config, streams.stream('workload'));
+    this.retentionCap = Float64Array.from(this.classes, (cls) => {
+      const gib = config.topics[cls.topic]!.retentionGiBPerPartition;
+      return gib === null ? Infinity : gib * MIB_PER_GIB;
+    });
     this.recorder = new Recorder(this);
     const l = config.latency;
     this.latency =
@@ -250,8 +255,7 @@ export class ClusterSimulation {
 
   /** `retention.bytes` of class c's partitions in MiB, or Infinity. */
   retentionCapMiB(c: number): number {
-    const gib = this.config.topics[this.classes[c]!.topic]!.retentionGiBPerPartition;
-    return gib === null ? Infinity : gib * MIB_PER_GIB;
+    return this.retentionCap[c]!;
   }
 
   /** Sets demands and capacities from the state, allocates, and schedules the next crossing. */

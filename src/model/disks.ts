@@ -99,12 +99,9 @@ export class Disks {
       if (growth <= 0) continue;
       const used = this.usedGiB(b);
       const size = this.sizeGiB[b]!;
-      const thresholds = [1, this.alarmed[b] === 0 ? this.alarmFraction : 1];
-      if (spec !== null && size < spec.maxSizeGiB) thresholds.push(spec.targetFraction);
-      for (const fraction of thresholds) {
-        const gap = fraction * size - used;
-        if (gap > EPS) next = Math.min(next, gap / growth);
-      }
+      next = Math.min(next, secondsTo(size, used, growth));
+      if (this.alarmed[b] === 0) next = Math.min(next, secondsTo(this.alarmFraction * size, used, growth));
+      if (spec !== null && size < spec.maxSizeGiB) next = Math.min(next, secondsTo(spec.targetFraction * size, used, growth));
     }
     return next;
   }
@@ -118,4 +115,9 @@ export class Disks {
     events.expanded(broker, now, current, next);
     return true;
   }
+}
+
+function secondsTo(thresholdGiB: number, usedGiB: number, growthGiBps: number): number {
+  const gap = thresholdGiB - usedGiB;
+  return gap > EPS ? gap / growthGiBps : Infinity;
 }
