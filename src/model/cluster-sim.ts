@@ -10,7 +10,7 @@ import type { BucketSpec, ModelConfig } from './config.js';
 import { secondsToNextCrossing } from './crossings.js';
 import { Disks, type DiskEvents } from './disks.js';
 import { RateHistory } from './history.js';
-import { buildFlows, carryBacklog, CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER, partitionClasses, type Flows, type PartitionClass } from './network.js';
+import { buildFlows, carryBacklog, EBS, FETCH, PRODUCE, RESOURCES_PER_BROKER, partitionClasses, type Flows, type PartitionClass } from './network.js';
 import { LatencyRecorder, type LatencyReport } from './latency-recorder.js';
 import { Recorder } from './recorder.js';
 import { TopicLoad } from './topic-load.js';
@@ -128,7 +128,6 @@ export class ClusterSimulation {
     const outcome = this.sim.run({ until: this.config.durationS, maxEvents: 50_000_000 });
     if (outcome.state === 'event-limit') throw new Error('cluster simulation: event limit reached (a bug: events should grow with workload changes)');
     this.advance(this.config.durationS);
-    this.recorder.finish(this.config.durationS);
     this.latencyReport = this.latency?.finish(this.config.durationS) ?? null;
     this.checkConservation();
   }
@@ -492,8 +491,6 @@ export class ClusterSimulation {
     this.alloc = createAllocation(n, rebuilt.net.resourceCount);
     this.scratch = createScratch(n, rebuilt.net.resourceCount);
     this.capacity = rebuilt.net.capacity;
-    this.recorder.topologyChanged();
   }
 }
 
-export { NET_IN, NET_OUT, EBS, CPU, PRODUCE, REPLICATE, FETCH };

@@ -344,15 +344,6 @@ export class Recorder {
   brokerDown(broker: number, now: number): void {
     this.events.push({ timeS: now, broker, what: 'broker-down', detail: 'disk full: broker stopped; leadership moved to the next live replica' });
   }
-
-  topologyChanged(): void {
-    // Rates are recomputed by the caller; nothing cached here depends on flow indices.
-  }
-
-  finish(endS: number): void {
-    // Samples at exactly the horizon are written by the last segment; any left are unreachable.
-    void endS;
-  }
 }
 
 export function bucketName(resource: number): string {
