@@ -4,7 +4,7 @@
 // credit bucket, throttled bytes, cross-AZ bytes).
 import { bucketRate, isEmpty } from './buckets.js';
 import type { ClusterSimulation } from './cluster-sim.js';
-import { CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER } from './network.js';
+import { CPU, EBS, FETCH, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER, RESOURCE_NAMES } from './network.js';
 
 const MIB = 1024 * 1024;
 
@@ -230,7 +230,7 @@ export class Recorder {
     const bucketEmpty = spec.size > 0 && spec.burst > spec.baseline && isEmpty(spec, s.level[r]!);
     const volumeBound = resource === EBS && s.capacity[r]! >= s.config.broker.volumeThroughputMiBps - 1e-9;
     this.firstThrottle = { timeS: now, broker, resource, flowKind: s.flows.kind[flow]!, bucketEmpty, volumeBound };
-    this.events.push({ timeS: now, broker, what: 'throttling-started', detail: `${bucketName(r)} saturated` });
+    this.events.push({ timeS: now, broker, what: 'throttling-started', detail: `throttling starts: ${volumeBound ? 'volume throughput' : RESOURCE_NAMES[resource]} at capacity${bucketEmpty ? ' (credit bucket empty)' : ''}` });
   }
 
   /** Accumulates the segment [t0, t1) and writes the grid samples that fall in (t0, t1]. */
