@@ -346,6 +346,6 @@ export class Recorder {
   }
 }
 
-export function bucketName(resource: number): string {
+function bucketName(resource: number): string {
   return ['network-in', 'network-out', 'EBS burst', 'CPU'][resource % RESOURCES_PER_BROKER]!;
 }
