@@ -4,7 +4,7 @@
 // behaviour cannot pass as a speed-up (STYLE habit 11): update EXPECTED_EVENTS deliberately.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runScenario } from '../src/model/run-scenario.js';
+import { runScenario } from '../src/run/index.js';
 import { reportJson } from '../src/report/json.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { VERSION } from '../src/version.js';

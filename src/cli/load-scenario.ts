@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { formatErrors, loadScenario, type ResolvedScenario } from '../scenario/index.js';
-import { checkScenarioAgainstCatalog } from '../model/check-scenario.js';
+import { checkScenarioAgainstCatalog } from '../run/index.js';
 import { CliError } from './command.js';
 
 export function loadScenarioFile(path: string): ResolvedScenario {

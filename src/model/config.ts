@@ -18,6 +18,8 @@ export interface BucketSpec {
 }
 
 export interface BrokerSpec {
+  /** The instance type billed for it (`kafka.m5.large`); tests may leave it out. */
+  typeName?: string;
   networkInMiBps: BucketSpec;
   networkOutMiBps: BucketSpec;
   /** EC2-to-EBS bandwidth of the instance. */
@@ -47,6 +49,12 @@ export interface AutoExpandSpec {
   stepFraction: number;
 }
 
+export interface BrokerEvent {
+  atS: number;
+  broker: number;
+  kind: 'down' | 'up';
+}
+
 export interface ModelConfig {
   durationS: number;
   startEpochS: number;
@@ -57,6 +65,11 @@ export interface ModelConfig {
   profileStepS: number;
   brokers: number;
   azs: number;
+  /**
+   * Per-broker specs when brokers differ (a rolling resize, or a test); null = every broker is
+   * `broker`. Its length is `brokers`.
+   */
+  brokerSpecs?: readonly BrokerSpec[] | null;
   /** AZs the clients are spread over. */
   clientAzs: number;
   broker: BrokerSpec;
@@ -69,6 +82,13 @@ export interface ModelConfig {
   diskAlarmFraction: number;
   /** CPU guidance: keep user + system below 60 %. */
   cpuGuidanceFraction: number;
+  /** `replica.lag.time.max.ms`: a follower behind the leader for longer leaves the ISR. */
+  replicaLagTimeMaxS: number;
+  /**
+   * Brokers stopping and returning at given times (tests today; faults and operations build on
+   * it). A stopped broker leaves every ISR at once and its leaderships move to in-sync replicas.
+   */
+  brokerEvents?: readonly BrokerEvent[];
   topics: readonly ResolvedTopic[];
   /** Set in tests: O(n) invariant checks after every event. */
   verify: boolean;

@@ -1,37 +1,49 @@
 // State crossings in closed form (DESIGN §3): between events every level moves linearly, so the
-// time until each threshold is a division. The earliest of them is the next crossing event:
-// a credit bucket empties, a backlog or lag clears, a group's lag reaches the log start (data
-// deleted unread from then on), a partition reaches its size retention, a disk a threshold.
+// time until each threshold is a division. The earliest is the next crossing event: a credit
+// bucket empties, a backlog or lag clears, a group reaches the log start (data deleted unread
+// from then on), a partition reaches retention.bytes, a follower has lagged for
+// replica.lag.time.max.ms, a reader crosses its page-cache window, a disk a threshold.
 import { bucketRate, secondsUntilEmpty } from './buckets.js';
-import type { ClusterSimulation } from './cluster-sim.js';
-import { FETCH } from './network.js';
+import type { Allocation } from './allocate.js';
+import type { Drift } from './drift.js';
+import type { Flows } from './flows.js';
+import { secondsToIsrShrink } from './isr.js';
+import { secondsToCacheCrossing } from './page-cache.js';
+import { retentionCapMiB } from './retention.js';
+import { hwLagMiB, storedMiB, type ClusterState } from './state.js';
 
 const EPS = 1e-9;
 
+function sooner(next: number, gap: number, closing: number): number {
+  return gap > EPS && closing > 0 ? Math.min(next, gap / closing) : next;
+}
+
 /** Seconds until the next crossing at the current rates, or Infinity. */
-export function secondsToNextCrossing(s: ClusterSimulation): number {
+export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: Allocation, drift: Drift, writeDemand: Float64Array): number {
   let next = Infinity;
-  const load = s.alloc.load;
-  for (let r = 0; r < s.level.length; r++) {
-    const spec = s.bucketSpec[r]!;
-    next = Math.min(next, secondsUntilEmpty(spec, s.level[r]!, bucketRate(spec, s.level[r]!, load[r]!)));
+  const res = state.resources;
+  for (let r = 0; r < res.count; r++) {
+    const spec = res.bucket[r]!;
+    next = Math.min(next, secondsUntilEmpty(spec, res.level[r]!, bucketRate(spec, res.level[r]!, alloc.load[r]!)));
   }
-  const f = s.flows;
-  const rate = s.alloc.rate;
-  for (let i = 0; i < f.net.flowCount; i++) {
-    const drift = s.baseDemand[i]! - rate[i]!;
-    if (s.backlog[i]! > 0 && drift < 0) next = Math.min(next, s.backlog[i]! / -drift);
-    if (f.kind[i] === FETCH) {
-      const c = f.klass[i]!;
-      const gap = s.stored[c]! * f.fraction[i]! - s.backlog[i]!;
-      const closing = drift - (s.appendRate[c]! - s.deleteRate[c]!) * f.fraction[i]!;
-      if (gap > EPS && closing > 0) next = Math.min(next, gap / closing);
+  const { classes, slots, groupSlots } = state;
+  for (let c = 0; c < classes.length; c++) {
+    next = sooner(next, state.producerBacklogMiB[c]!, -drift.backlog[c]!);
+    for (let j = 0; j < classes[c]!.replicas.length; j++) {
+      const k = c * slots + j;
+      next = sooner(next, state.lagMiB[k]!, -drift.lag[k]!);
+    }
+    const stored = storedMiB(state, c);
+    next = sooner(next, retentionCapMiB(state, c) - stored, drift.stored[c]!);
+    const hwLag = hwLagMiB(state, c);
+    const groups = state.config.topics[classes[c]!.topic]!.consumerGroups.length;
+    for (let g = 0; g < groups; g++) {
+      const k = c * groupSlots + g;
+      next = sooner(next, state.consumerLagMiB[k]!, -drift.consumer[k]!);
+      next = sooner(next, stored - hwLag - state.consumerLagMiB[k]!, drift.consumer[k]! + drift.hwLag[c]! - drift.stored[c]!);
     }
   }
-  for (let c = 0; c < s.classes.length; c++) {
-    const cap = s.retentionCapMiB(c);
-    const growth = s.appendRate[c]! - s.deleteRate[c]!;
-    if (cap < Infinity && growth > 0 && s.stored[c]! < cap - EPS) next = Math.min(next, (cap - s.stored[c]!) / growth);
-  }
-  return Math.min(next, s.disks.nextCrossingS(s.alive));
+  next = Math.min(next, secondsToIsrShrink(state, drift));
+  next = Math.min(next, secondsToCacheCrossing(state, flows, drift, writeDemand));
+  return Math.min(next, state.disks.nextCrossingS(state.alive));
 }

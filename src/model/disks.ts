@@ -1,11 +1,11 @@
 // The brokers' EBS volumes over time (msk-facts.md §2): disk used and its growth, the 85 %
 // disk alarm, storage auto-expansion (at the target, by max(10 GiB, 10 %), at most once per six
 // hours, up to the maximum), and a full disk, which takes its broker down.
+import { MIB_PER_GIB } from '../units.js';
 import type { AutoExpandSpec } from './config.js';
-import type { PartitionClass } from './network.js';
+import type { PartitionClass } from './partitions.js';
 
 const EPS = 1e-9;
-const MIB_PER_GIB = 1024;
 
 /** What a storage check asks of the simulation. */
 export interface DiskEvents {
@@ -26,12 +26,12 @@ export class Disks {
   private readonly checkAtS: Float64Array;
 
   constructor(
-    brokers: number,
-    sizeGiB: number,
+    sizesGiB: readonly number[],
     private readonly alarmFraction: number,
     private readonly autoExpand: AutoExpandSpec | null,
   ) {
-    this.sizeGiB = new Float64Array(brokers).fill(sizeGiB);
+    const brokers = sizesGiB.length;
+    this.sizeGiB = Float64Array.from(sizesGiB);
     this.usedMiB = new Float64Array(brokers);
     this.growthMiBps = new Float64Array(brokers);
     this.alarmed = new Uint8Array(brokers);
@@ -47,17 +47,31 @@ export class Disks {
     return this.growthMiBps[broker]! / MIB_PER_GIB;
   }
 
-  /** Every replica holds its partition's stored bytes (per partition, MiB, and their rates). */
-  refresh(classes: readonly PartitionClass[], stored: Float64Array, appendRate: Float64Array, deleteRate: Float64Array): void {
+  /**
+   * Every replica holds its partition's stored bytes less what it lags behind the leader (per
+   * partition, MiB): `stored`, its drift, and per class × slot the lags and their drifts.
+   */
+  refresh(
+    classes: readonly PartitionClass[],
+    slots: number,
+    stored: (c: number) => number,
+    storedDrift: (c: number) => number,
+    lag: Float64Array,
+    lagDrift: Float64Array,
+  ): void {
     this.usedMiB.fill(0);
     this.growthMiBps.fill(0);
     for (let c = 0; c < classes.length; c++) {
       const cls = classes[c]!;
-      const used = stored[c]! * cls.count;
-      const growth = (appendRate[c]! - deleteRate[c]!) * cls.count;
-      for (const r of cls.replicas) {
-        this.usedMiB[r]! += used;
-        this.growthMiBps[r]! += growth;
+      const s = stored(c);
+      const ds = storedDrift(c);
+      for (let j = 0; j < cls.replicas.length; j++) {
+        const r = cls.replicas[j]!;
+        const held = s - lag[c * slots + j]!;
+        const growth = ds - lagDrift[c * slots + j]!;
+        if (held <= 0 && growth <= 0) continue;
+        this.usedMiB[r]! += Math.max(0, held) * cls.count;
+        this.growthMiBps[r]! += growth * cls.count;
       }
     }
   }

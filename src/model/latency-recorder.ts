@@ -9,10 +9,11 @@ import { estimateLatency } from '../latency/estimate.js';
 import { runRequestLevel } from '../latency/request-level.js';
 import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
 import type { ResolvedLatencyWindow } from '../scenario/types.js';
-import type { ClusterSimulation } from './cluster-sim.js';
 import { latencyFigures, type LatencyFigures } from './latency-figures.js';
 import { latencySnapshot, producerFlows, producerWaitS, similarSnapshot } from './latency-snapshot.js';
-import { RESOURCES_PER_BROKER, RESOURCE_NAMES } from './network.js';
+import type { View } from './observe/view.js';
+import { resourceName } from './resources.js';
+import type { RateListener } from './simulation.js';
 
 const HOUR_S = 3600;
 /** Request-level runs stop sending after this many produce requests (a limit on every loop). */
@@ -39,7 +40,16 @@ export interface WindowLatency {
 }
 
 export interface LatencyReport {
-  estimate: (LatencyFigures & { saturatedSeconds: number; saturated: string[] }) | null;
+  estimate:
+    | (LatencyFigures & {
+        /** Seconds a broker resource of the fluid model ran at capacity, and which. */
+        saturatedSeconds: number;
+        saturated: string[];
+        /** Seconds a queue of the request path with no fluid resource (request handlers) was saturated, and which. */
+        requestQueuesSaturatedSeconds: number;
+        requestQueuesSaturated: string[];
+      })
+    | null;
   hourly: HourLatency[];
   windows: WindowLatency[];
 }
@@ -51,12 +61,12 @@ interface Captured {
   snapshot: LatencySnapshot;
 }
 
-export class LatencyRecorder {
+export class LatencyRecorder implements RateListener {
   private current: LatencySnapshot | null = null;
   /** The produce flow behind each of `current`'s partition groups, and whether any backlog moves. */
   private currentFlows: number[] = [];
   private backlogMoves = false;
-  private version = -1;
+  private view: View | null = null;
   private saturatedNow: string[] = [];
   private pendingS = 0;
   private hour = 0;
@@ -69,6 +79,8 @@ export class LatencyRecorder {
   private runRequests = 0;
   private runSaturatedS = 0;
   private readonly saturated = new Set<string>();
+  private readonly saturatedQueues = new Set<string>();
+  private queueSaturatedS = 0;
   readonly hourly: HourLatency[] = [];
   private peakMiBps = -1;
   private peak: LatencySnapshot | null = null;
@@ -76,7 +88,7 @@ export class LatencyRecorder {
   private readonly captured: Captured[] = [];
 
   constructor(
-    private readonly s: ClusterSimulation,
+    private readonly lastBucketEmptyS: () => number,
     private readonly params: LatencyParams,
     private readonly saturatedUtilization: number,
     private readonly estimate: boolean,
@@ -86,33 +98,35 @@ export class LatencyRecorder {
   ) {}
 
   /** After an allocation: the snapshot that holds until the next one. */
-  rates(now: number, bucketJustEmptied: boolean): void {
-    const s = this.s;
+  rates(view: View, full: boolean): void {
+    this.view = view;
+    const now = view.state.nowS;
+    const bucketJustEmptied = this.lastBucketEmptyS() === now;
     // A deletion-only update changes no rate, load or backlog drift: the snapshot stands.
-    if (s.allocationVersion === this.version && !bucketJustEmptied) return;
-    this.version = s.allocationVersion;
-    const next = latencySnapshot(s, this.params, this.saturatedUtilization);
+    if (!full && !bucketJustEmptied) return;
+    const next = latencySnapshot(view, this.params, this.saturatedUtilization);
     if (this.current === null || !similarSnapshot(this.current, next)) {
       this.flush();
       this.current = next;
-      this.currentFlows = producerFlows(s);
-      this.backlogMoves = this.currentFlows.some((i) => s.backlog[i]! > 0 || s.baseDemand[i]! > s.alloc.rate[i]!);
+      this.currentFlows = producerFlows(view);
+      this.backlogMoves = this.currentFlows.some((f) => view.drift.backlog[view.flows.klass[f]!]! !== 0 || view.state.producerBacklogMiB[view.flows.klass[f]!]! > 0);
     }
-    this.saturatedNow = saturatedResources(s);
+    this.saturatedNow = saturatedResources(view);
     let produce = 0;
     for (const g of next.partitions) produce += g.produceMiBps * g.count;
     if (produce > this.peakMiBps) {
       this.peakMiBps = produce;
-      this.peak = latencySnapshot(s, this.params, null);
+      this.peak = latencySnapshot(view, this.params, null);
       this.peakS = now;
     }
-    if (bucketJustEmptied) this.capture('bucket-empty', now, latencySnapshot(s, this.params, null));
+    if (bucketJustEmptied) this.capture('bucket-empty', now, latencySnapshot(view, this.params, null));
   }
 
   /** The segment [t0, t1) under the current snapshot. */
-  segment(t0: number, t1: number): void {
+  segment(view: View, t0: number, t1: number): void {
+    this.view = view;
     for (const w of this.windows) {
-      if (w.kind === 'at' && w.atS >= t0 && w.atS < t1) this.captureAt(w, latencySnapshot(this.s, this.params, null));
+      if (w.kind === 'at' && w.atS >= t0 && w.atS < t1) this.captureAt(w, latencySnapshot(view, this.params, null));
     }
     let t = t0;
     while (t < t1) {
@@ -137,8 +151,9 @@ export class LatencyRecorder {
 
   private setProducerWaits(sinceS: number): void {
     const current = this.current;
-    if (current === null) return;
-    current.partitions = current.partitions.map((g, k) => ({ ...g, producerWaitS: producerWaitS(this.s, this.currentFlows[k]!, sinceS) }));
+    const view = this.view;
+    if (current === null || view === null) return;
+    current.partitions = current.partitions.map((g, k) => ({ ...g, producerWaitS: producerWaitS(view, this.currentFlows[k]!, sinceS) }));
   }
 
   private flush(): void {
@@ -147,7 +162,14 @@ export class LatencyRecorder {
       return;
     }
     const before = this.hourPublish.count;
-    estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
+    const result = estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
+    // Queues of the request path that the fluid model has no resource for (the request handler
+    // pool) can saturate on their own: latency, not throughput, is then the limit.
+    const queues = result.saturated.filter((name) => name.endsWith('request handlers'));
+    if (queues.length > 0) {
+      this.queueSaturatedS += this.pendingS;
+      for (const name of queues) this.saturatedQueues.add(name);
+    }
     this.hourRequests += this.hourPublish.count - before;
     this.pendingS = 0;
   }
@@ -198,6 +220,8 @@ export class LatencyRecorder {
             ...latencyFigures('estimate', this.runRequests, this.runPublish, this.runEndToEnd),
             saturatedSeconds: this.runSaturatedS,
             saturated: [...this.saturated].sort(),
+            requestQueuesSaturatedSeconds: this.queueSaturatedS,
+            requestQueuesSaturated: [...this.saturatedQueues].sort(),
           }
         : null,
       hourly: this.hourly,
@@ -230,14 +254,13 @@ export class LatencyRecorder {
 }
 
 /** Broker resources running at capacity, named as in reports ("broker 2 EBS throughput"). */
-function saturatedResources(s: ClusterSimulation): string[] {
+function saturatedResources(view: View): string[] {
   const names: string[] = [];
-  const load = s.alloc.load;
-  for (let r = 0; r < load.length; r++) {
-    const capacity = s.capacity[r]!;
-    if (capacity > 0 && load[r]! >= capacity * (1 - 1e-9)) {
-      names.push(`broker ${Math.floor(r / RESOURCES_PER_BROKER) + 1} ${RESOURCE_NAMES[r % RESOURCES_PER_BROKER]}`);
-    }
+  const res = view.state.resources;
+  const load = view.alloc.load;
+  for (let r = 0; r < res.count; r++) {
+    const capacity = res.capacity[r]!;
+    if (capacity > 0 && load[r]! >= capacity * (1 - 1e-9)) names.push(resourceName(res, r));
   }
   return names;
 }

@@ -2,91 +2,93 @@
 // capacities (after credit buckets) and fluid loads per broker, and one partition group per
 // live partition class with its producer settings. Built after every allocation.
 import type { LatencyParams, LatencySnapshot, PartitionGroup } from '../latency/snapshot.js';
-import type { ClusterSimulation } from './cluster-sim.js';
-import { CPU, EBS, NET_IN, NET_OUT, PRODUCE, REPLICATE, RESOURCES_PER_BROKER } from './network.js';
+import { PRODUCE } from './flows.js';
+import type { View } from './observe/view.js';
 import { azOfBroker } from './placement.js';
+import { CPU, EBS, NET_IN, NET_OUT, resourceOf, type ResourceKind } from './resources.js';
 
 /**
  * `saturatedUtilization`: null keeps loads as they are (a saturated resource then has no
  * stationary latency: request-level windows show it growing); a fraction caps each load at that
  * share of capacity, for the per-interval estimate, whose producer waits carry the excess.
  */
-export function latencySnapshot(s: ClusterSimulation, params: LatencyParams, saturatedUtilization: number | null): LatencySnapshot {
-  const n = s.config.brokers;
-  const pick = (from: Float64Array, kind: number) => {
+export function latencySnapshot(view: View, params: LatencyParams, saturatedUtilization: number | null): LatencySnapshot {
+  const { state, alloc } = view;
+  const res = state.resources;
+  const n = res.brokers;
+  const pick = (from: Float64Array, kind: ResourceKind, cap: boolean) => {
     const out = new Float64Array(n);
-    for (let b = 0; b < n; b++) out[b] = from[b * RESOURCES_PER_BROKER + kind]!;
-    if (from === s.alloc.load && saturatedUtilization !== null) {
-      for (let b = 0; b < n; b++) {
-        const cap = s.capacity[b * RESOURCES_PER_BROKER + kind]! * saturatedUtilization;
-        if (out[b]! > cap) out[b] = cap;
-      }
+    for (let b = 0; b < n; b++) {
+      const r = resourceOf(res, b, kind);
+      out[b] = from[r]!;
+      if (cap && saturatedUtilization !== null && out[b]! > res.capacity[r]! * saturatedUtilization) out[b] = res.capacity[r]! * saturatedUtilization;
     }
     return out;
   };
   return {
     brokers: n,
-    azOfBroker: Array.from({ length: n }, (_, b) => azOfBroker(b, s.config.azs)),
-    clientAzs: s.config.clientAzs,
-    netInMiBps: pick(s.capacity, NET_IN),
-    netOutMiBps: pick(s.capacity, NET_OUT),
-    ebsMiBps: pick(s.capacity, EBS),
-    cpuCores: pick(s.capacity, CPU),
-    netInLoad: pick(s.alloc.load, NET_IN),
-    netOutLoad: pick(s.alloc.load, NET_OUT),
-    ebsLoad: pick(s.alloc.load, EBS),
-    cpuLoad: pick(s.alloc.load, CPU),
-    partitions: partitionGroups(s),
+    azOfBroker: Array.from({ length: n }, (_, b) => azOfBroker(b, state.config.azs)),
+    clientAzs: state.config.clientAzs,
+    netInMiBps: pick(res.capacity, NET_IN, false),
+    netOutMiBps: pick(res.capacity, NET_OUT, false),
+    ebsMiBps: pick(res.capacity, EBS, false),
+    cpuCores: pick(res.capacity, CPU, false),
+    netInLoad: pick(alloc.load, NET_IN, true),
+    netOutLoad: pick(alloc.load, NET_OUT, true),
+    ebsLoad: pick(alloc.load, EBS, true),
+    cpuLoad: pick(alloc.load, CPU, true),
+    partitions: partitionGroups(view),
     params,
   };
 }
 
 /**
- * One group per live produce flow. Followers count as in sync while their lag is zero (a
- * follower catching up is out of the ISR, and acks=all does not wait for it). A topic's first
- * producer gives the batch settings; its producer instances are summed.
+ * One group per live produce flow. Followers count as in sync while they are in the ISR and
+ * caught up (acks=all waits for them). A topic's first producer gives the batch settings; its
+ * producer instances are summed.
  */
-function partitionGroups(s: ClusterSimulation): PartitionGroup[] {
-  const followers = followersOf(s);
-  return producerFlows(s).map((i) => partitionGroup(s, i, followers.get(i) ?? []));
+function partitionGroups(view: View): PartitionGroup[] {
+  return producerFlows(view).map((f) => partitionGroup(view, f));
 }
 
 /** Indices of the live produce flows, in flow order: one partition group each. */
-export function producerFlows(s: ClusterSimulation): number[] {
+export function producerFlows(view: View): number[] {
   const out: number[] = [];
-  const f = s.flows;
-  for (let i = 0; i < f.net.flowCount; i++) if (f.kind[i] === PRODUCE && f.broker[i]! >= 0 && s.alloc.rate[i]! > 0) out.push(i);
+  const { flows, alloc } = view;
+  for (let f = 0; f < flows.net.flowCount; f++) if (flows.kind[f] === PRODUCE && alloc.rate[f]! > 0) out.push(f);
   return out;
 }
 
 /** Seconds a batch produced now waits in the producer: the backlog ahead of it ÷ the rate. */
-export function producerWaitS(s: ClusterSimulation, flow: number, sinceS: number): number {
-  const rate = s.alloc.rate[flow]!;
-  const backlog = Math.max(0, s.backlog[flow]! + (s.baseDemand[flow]! - rate) * sinceS);
+export function producerWaitS(view: View, flow: number, sinceS: number): number {
+  const { state, flows, alloc, drift } = view;
+  const c = flows.klass[flow]!;
+  const rate = alloc.rate[flow]!;
+  const backlog = Math.max(0, state.producerBacklogMiB[c]! + drift.backlog[c]! * sinceS);
   return rate > 0 ? backlog / rate : 0;
 }
 
-function followersOf(s: ClusterSimulation): Map<number, number[]> {
-  const f = s.flows;
-  const followers = new Map<number, number[]>();
-  for (let i = 0; i < f.net.flowCount; i++) {
-    if (f.kind[i] !== REPLICATE || s.backlog[i]! > 0) continue;
-    const list = followers.get(f.source[i]!) ?? [];
-    list.push(f.broker[i]!);
-    followers.set(f.source[i]!, list);
+function inSyncFollowers(view: View, produce: number): number[] {
+  const { state, flows } = view;
+  const c = flows.klass[produce]!;
+  const out: number[] = [];
+  for (let j = 0; j < state.slots; j++) {
+    const k = c * state.slots + j;
+    const f = flows.replicateOf[k]!;
+    if (f >= 0 && state.inIsr[k] === 1 && state.lagMiB[k]! <= 0) out.push(flows.broker[f]!);
   }
-  return followers;
+  return out;
 }
 
-function partitionGroup(s: ClusterSimulation, i: number, followers: number[]): PartitionGroup {
-  const f = s.flows;
-  const topic = s.config.topics[s.classes[f.klass[i]!]!.topic]!;
+function partitionGroup(view: View, f: number): PartitionGroup {
+  const { state, flows, alloc } = view;
+  const topic = state.config.topics[state.classes[flows.klass[f]!]!.topic]!;
   const producer = topic.producers[0]!;
   return {
-    count: f.net.multiplicity[i]!,
-    leader: f.broker[i]!,
-    followers,
-    produceMiBps: s.alloc.rate[i]!,
+    count: flows.net.multiplicity[f]!,
+    leader: flows.broker[f]!,
+    followers: inSyncFollowers(view, f),
+    produceMiBps: alloc.rate[f]!,
     messageBytes: topic.messageSize.meanBytes * topic.compressionRatio,
     batchSizeBytes: producer.batchSizeBytes,
     lingerS: producer.lingerS,
@@ -94,7 +96,7 @@ function partitionGroup(s: ClusterSimulation, i: number, followers: number[]): P
     acks: producer.acks,
     consumerGroups: topic.consumerGroups.length,
     fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
-    producerWaitS: producerWaitS(s, i, 0),
+    producerWaitS: producerWaitS(view, f, 0),
   };
 }
 

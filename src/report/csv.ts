@@ -1,8 +1,8 @@
 // Time series as CSV, one row per sample and broker (the long format CloudWatch exports and
 // spreadsheets pivot), with MSK's metric names as columns; cluster-wide series in a second file.
-import type { DeploymentResult } from '../model/run-scenario.js';
-import { BROKER_SERIES, CLUSTER_SERIES } from '../model/recorder.js';
-import { isoTime } from '../model/time-text.js';
+import { BROKER_SERIES, CLUSTER_SERIES } from '../model/observe/series.js';
+import type { DeploymentResult } from '../run/index.js';
+import { isoTime } from './time-text.js';
 
 export function brokerSeriesCsv(d: DeploymentResult, startEpochS: number): Uint8Array {
   const r = d.series;
@@ -10,7 +10,7 @@ export function brokerSeriesCsv(d: DeploymentResult, startEpochS: number): Uint8
   out.row(['timeS', 'timestamp', 'broker', ...BROKER_SERIES].join(','));
   const columns = BROKER_SERIES.map((name) => r.broker[name]);
   const format = BROKER_SERIES.map((name) => (name.endsWith('PerSec') ? formatInteger : formatHundredths));
-  for (let k = 0; k < r.samples; k++) {
+  for (let k = 0; k < r.timesS.length; k++) {
     const time = r.timesS[k]!;
     const stamp = isoTime(time, startEpochS);
     for (let b = 0; b < d.brokers; b++) {
@@ -26,7 +26,7 @@ export function clusterSeriesCsv(d: DeploymentResult, startEpochS: number): Uint
   const r = d.series;
   const out = new CsvWriter();
   out.row(['timeS', 'timestamp', ...CLUSTER_SERIES].join(','));
-  for (let k = 0; k < r.samples; k++) {
+  for (let k = 0; k < r.timesS.length; k++) {
     const time = r.timesS[k]!;
     let line = `${time},${isoTime(time, startEpochS)}`;
     for (const name of CLUSTER_SERIES) line += `,${formatInteger(r.cluster[name][k]!)}`;

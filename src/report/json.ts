@@ -1,8 +1,9 @@
 // The JSON report: everything a script or a CI gate needs, and nothing that varies between two
 // runs of the same scenario and seed (no wall-clock times, no absolute paths), so that the same
 // inputs give a byte-identical file.
-import type { DeploymentResult, ScenarioResult } from '../model/run-scenario.js';
-import { isoTime } from '../model/time-text.js';
+import type { DeploymentResult, ScenarioResult } from '../run/index.js';
+import { isoTime } from './time-text.js';
+import { bindingSentence, timelineDetail } from './wording.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -38,12 +39,12 @@ export function reportObject(result: ScenarioResult, meta: ReportMeta): Record<s
       basis: a.basis,
     })),
     prices: { region: result.prices.region, discountPct: result.prices.discountPct },
-    deployments: result.deployments.map(deploymentObject),
+    deployments: result.deployments.map((d) => deploymentObject(d, s.startEpochS)),
     outputs: meta.outputs,
   };
 }
 
-function deploymentObject(d: DeploymentResult): Record<string, unknown> {
+function deploymentObject(d: DeploymentResult, startEpochS: number): Record<string, unknown> {
   return {
     name: d.name,
     type: d.type,
@@ -51,10 +52,11 @@ function deploymentObject(d: DeploymentResult): Record<string, unknown> {
     brokers: d.brokers,
     azs: d.azs,
     simulationEvents: d.simulationEvents,
-    bindingConstraint: d.binding,
+    bindingConstraint: { ...d.binding.primary, sentence: bindingSentence(d.binding, startEpochS), also: d.binding.also },
     cluster: d.cluster,
     brokerSummaries: d.brokerSummaries,
-    timeline: d.timeline,
+    timeline: d.timeline.map((e) => ({ ...e, ...('broker' in e ? { broker: e.broker + 1 } : {}), detail: timelineDetail(e, d.topicNames) })),
+    timelineDropped: d.timelineDropped,
     latency: d.latency,
     usagePerMonth: d.usage,
     bill: d.bill,

@@ -2,11 +2,12 @@
 // constraint in words, per-broker headroom, what happened when, the bill line by line, and
 // every assumption the numbers rest on.
 import { formatUsd } from '../cost/index.js';
-import type { DeploymentResult, ScenarioResult } from '../model/run-scenario.js';
-import { isoTime, timeInWords } from '../model/time-text.js';
+import type { DeploymentResult, ScenarioResult } from '../run/index.js';
+import { isoTime, timeInWords } from './time-text.js';
 import type { LatencyFigures } from '../model/latency-figures.js';
 import { DELIVERY_TIMEOUT_S } from '../model/latency-recorder.js';
-import type { UtilizationSummary } from '../model/summary.js';
+import type { UtilizationSummary } from '../run/index.js';
+import { bindingSentence, timelineBroker, timelineDetail } from './wording.js';
 import { cell, formatBytes, formatDuration, formatPct, formatQuantity } from './format.js';
 
 const TIMELINE_LIMIT = 25;
@@ -25,7 +26,7 @@ export function reportMarkdown(result: ScenarioResult, toolVersion: string): str
   if (result.deployments.length > 1) {
     out.push('## Candidates', '', '| deployment | brokers | limited? | monthly cost |', '|---|---|---|---|');
     for (const d of result.deployments) {
-      out.push(`| ${cell(d.name)} | ${d.brokers} × ${d.brokerType} | ${d.binding.bound ? 'yes' : 'no'} | ${formatUsd(d.bill.totalUsd)} |`);
+      out.push(`| ${cell(d.name)} | ${d.brokers} × ${d.brokerType} | ${d.binding.primary.bound ? 'yes' : 'no'} | ${formatUsd(d.bill.totalUsd)} |`);
     }
     out.push('');
   }
@@ -42,7 +43,7 @@ export function reportMarkdown(result: ScenarioResult, toolVersion: string): str
 function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
   const out: string[] = [];
   out.push(`## ${d.name}: ${d.brokers} × ${d.brokerType} over ${d.azs} AZs`, '');
-  out.push(`**Binding constraint.** ${d.binding.sentence}`, '');
+  out.push(`**Binding constraint.** ${bindingSentence(d.binding, startEpochS)}`, '');
   out.push('### Brokers', '', 'Utilization of the sustained (baseline) capacity, mean / p95 / max; above 100 % means bursting on credits.', '');
   out.push(
     '| broker | AZ | network in | network out | EBS throughput | CPU | min CPU > 60 % | min EBS burst empty | throttled | disk used (max) |',
@@ -73,12 +74,16 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
     `Produced ${formatBytes(c.producedBytes)}; stored at the end ${formatBytes(c.storedBytesEnd)}; deleted by retention ${formatBytes(c.deletedBytes)}. ` +
       `Largest producer backlog ${formatBytes(c.producerBacklogBytesMax)}, follower lag ${formatBytes(c.followerLagBytesMax)}, consumer lag ${formatBytes(c.consumerLagBytesMax)}. ` +
       `Throttled ${formatBytes(c.throttledBytes)}; deleted before a group read it ${formatBytes(c.lostBytes)}. ` +
+      (c.unavailablePartitionMinutes > 0
+        ? `Partitions refused produce for ${formatQuantity(Math.round(c.unavailablePartitionMinutes))} partition-minutes (${formatBytes(c.refusedBytes)} held in producers). `
+        : '') +
+      (c.brokersDown > 0 ? `${c.brokersDown} of ${d.brokers} brokers down at the end. ` : '') +
       `${d.simulationEvents.toLocaleString('en-US')} simulation events.`,
     '',
   );
   if (d.timeline.length > 0) {
     out.push('### Timeline', '', '| when | broker | event |', '|---|---|---|');
-    for (const e of d.timeline.slice(0, TIMELINE_LIMIT)) out.push(`| ${timeInWords(e.timeS, startEpochS)} | ${e.broker} | ${cell(e.detail)} |`);
+    for (const e of d.timeline.slice(0, TIMELINE_LIMIT)) out.push(`| ${timeInWords(e.timeS, startEpochS)} | ${timelineBroker(e)} | ${cell(timelineDetail(e, d.topicNames))} |`);
     if (d.timeline.length > TIMELINE_LIMIT) out.push('', `…and ${d.timeline.length - TIMELINE_LIMIT} more in the JSON report.`);
     out.push('');
   }

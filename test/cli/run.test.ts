@@ -73,7 +73,7 @@ describe('bad input', () => {
   const malformed = join('test', 'fixtures', 'scenarios', 'malformed');
   const files = [
     ...readdirSync(join(ROOT, malformed)).filter((f) => f.endsWith('.yaml')).map((f) => join(malformed, f)),
-    join('test', 'fixtures', 'scenarios', 'catalog-checks', 'pst-assumptions-prices.yaml'),
+    ...readdirSync(join(ROOT, 'test', 'fixtures', 'scenarios', 'catalog-checks')).map((f) => join('test', 'fixtures', 'scenarios', 'catalog-checks', f)),
   ];
 
   it('has at least ten distinct malformed scenarios', () => {

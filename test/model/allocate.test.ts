@@ -27,6 +27,8 @@ function network(capacity: number[], flows: FlowSpec[]): FlowNetwork {
     useResource: Int32Array.from(resources),
     useCoefficient: Float64Array.from(coefficients),
     capacity: Float64Array.from(capacity),
+    capStart: new Int32Array(flows.length + 1),
+    capFlow: new Int32Array(0),
   };
 }
 

@@ -6,14 +6,14 @@
 // after which writes fall to the 81.25 baseline and the producer backlog grows at the
 // difference between demand and baseline.
 import { describe, expect, it } from 'vitest';
-import { ClusterSimulation } from '../../src/model/cluster-sim.js';
+import { simulate } from './simulate.js';
 import { broker, config, flat, topic } from './fixtures.js';
 
 describe('EBS burst timing', () => {
   const demand = 300;
   const bucketMiB = (593.75 - 81.25) * 1800;
   const emptyAtS = bucketMiB / (250 - 81.25);
-  const sim = new ClusterSimulation(
+  const sim = simulate(
     config({
       durationS: 4 * 3600,
       brokers: 1,
@@ -23,36 +23,34 @@ describe('EBS burst timing', () => {
       topics: [topic(demand, { replicationFactor: 1, minInsyncReplicas: 1, groups: 0, partitions: 12 })],
     }),
   );
-  sim.run();
-  const r = sim.recorder;
 
   it('empties the bucket at the closed-form time, within 1 s', () => {
-    const empty = r.events.find((e) => e.what === 'bucket-empty');
+    const empty = sim.timeline.find((e) => e.kind === 'bucket-empty');
     expect(empty).toBeDefined();
     expect(Math.abs(empty!.timeS - emptyAtS)).toBeLessThan(1);
-    expect(r.firstThrottle).toMatchObject({ resource: 2, volumeBound: true });
+    expect(sim.util.firstThrottle).toMatchObject({ resource: 2, volumeBound: true });
   });
 
   it('writes at the volume maximum before and at the baseline after', () => {
     const before = Math.floor(emptyAtS / 60) - 1;
     const after = Math.ceil(emptyAtS / 60) + 1;
-    expect(r.broker.BytesInPerSec[0]![before]! / 2 ** 20).toBeCloseTo(250, 9);
-    expect(r.broker.BytesInPerSec[0]![after]! / 2 ** 20).toBeCloseTo(81.25, 9);
-    expect(r.broker.BurstBalance[0]![after]).toBe(0);
+    expect(sim.series.broker.BytesInPerSec[0]![before]! / 2 ** 20).toBeCloseTo(250, 9);
+    expect(sim.series.broker.BytesInPerSec[0]![after]! / 2 ** 20).toBeCloseTo(81.25, 9);
+    expect(sim.series.broker.BurstBalance[0]![after]).toBe(0);
   });
 
   it('grows the producer backlog at demand minus throughput', () => {
     const end = sim.config.durationS;
     const expected = (demand - 250) * emptyAtS + (demand - 81.25) * (end - emptyAtS);
-    expect(sim.producerBacklogMiB()).toBeCloseTo(expected, 3);
+    expect(sim.producerBacklogMiB).toBeCloseTo(expected, 3);
   });
 
   it('conserves bytes: produced = stored + deleted + backlog', () => {
-    expect(sim.storedMiB() + sim.deletedMiB + sim.producerBacklogMiB()).toBeCloseTo(demand * sim.config.durationS, 4);
+    expect(sim.storedMiB + sim.totals.deletedMiB + sim.producerBacklogMiB).toBeCloseTo(demand * sim.config.durationS, 4);
   });
 
   it('puts the producer backlog on the leader that throttled it (one broker leads everything)', () => {
-    expect(r.brokerLagMaxMiB[0]).toBeCloseTo(sim.producerBacklogMiB(), 6);
-    expect(r.brokerLagMaxMiB[0]).toBeGreaterThan(1e6);
+    expect(sim.lag.brokerMaxMiB[0]).toBeCloseTo(sim.producerBacklogMiB, 6);
+    expect(sim.lag.brokerMaxMiB[0]).toBeGreaterThan(1e6);
   });
 });

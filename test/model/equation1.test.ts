@@ -7,17 +7,13 @@
 // grow, and compare. Per-broker figures are the EC2 baselines of msk-facts.md §1c (Gbps × 125 =
 // MiB/s, EBS MB/s as MiB/s, the catalog's convention) with the default 250 MiB/s volume.
 import { describe, expect, it } from 'vitest';
-import { ClusterSimulation } from '../../src/model/cluster-sim.js';
+import { simulate } from './simulate.js';
 import { broker, config, flat, topic } from './fixtures.js';
 import type { BrokerSpec } from '../../src/model/config.js';
 
 function backlogGrows(spec: BrokerSpec, groups: number, ingressMiBps: number): boolean {
-  const sim = new ClusterSimulation(
-    config({ durationS: 3600, broker: spec, topics: [topic(ingressMiBps, { groups })], initialCreditFraction: 0 }),
-  );
-  sim.run();
-  const r = sim.recorder;
-  return r.maxProducerBacklogMiB + r.maxFollowerLagMiB + r.maxConsumerLagMiB > 1e-6;
+  const sim = simulate(config({ durationS: 3600, broker: spec, topics: [topic(ingressMiBps, { groups })], initialCreditFraction: 0 }));
+  return sim.lag.maxMiB[0]! + sim.lag.maxMiB[1]! + sim.lag.maxMiB[2]! > 1e-6;
 }
 
 function sustainableIngress(spec: BrokerSpec, groups: number): number {

@@ -59,6 +59,7 @@ export function config(overrides: Partial<ModelConfig> = {}): ModelConfig {
     autoExpand: null,
     diskAlarmFraction: 0.85,
     cpuGuidanceFraction: 0.6,
+    replicaLagTimeMaxS: 30,
     topics: [topic(10)],
     verify: true,
     latency: null,

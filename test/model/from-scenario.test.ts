@@ -6,8 +6,9 @@
 // (burstable-credits-baseline-concepts.md).
 import { describe, expect, it } from 'vitest';
 import { resolveAssumptions } from '../../src/catalog/index.js';
-import { ClusterSimulation } from '../../src/model/cluster-sim.js';
-import { buildModelConfig } from '../../src/model/from-scenario.js';
+import { buildModelConfig } from '../../src/run/index.js';
+import { CPU } from '../../src/model/resources.js';
+import { simulate } from './simulate.js';
 import { loadScenario, type ResolvedScenario } from '../../src/scenario/index.js';
 
 function scenario(brokerType: string, rate = '1MiB/s'): ResolvedScenario {
@@ -58,16 +59,15 @@ describe('t3 CPU credits', () => {
       'cpu.coreSecondsPerMiBReplicated': 0.6,
       'cpu.coreSecondsPerMiBFetched': 0,
     });
-    const sim = new ClusterSimulation({ ...buildModelConfig(s, s.deployments[0]!, assumptions), verify: true });
-    sim.run();
-    const empty = sim.recorder.events.filter((e) => e.what === 'bucket-empty' && e.detail.startsWith('CPU'));
+    const sim = simulate({ ...buildModelConfig(s, s.deployments[0]!, assumptions), verify: true, latency: null });
+    const empty = sim.timeline.filter((e) => e.kind === 'bucket-empty' && e.resource === CPU);
     expect(empty).toHaveLength(3);
     expect(empty[0]!.timeS).toBeCloseTo(34_560 / 1.4, 3);
     // Then CPU is held at the 0.4-core baseline: CpuUser 20 % of 2 vCPUs, and produce throttles.
-    expect(sim.recorder.firstThrottle).toMatchObject({ resource: 3, bucketEmpty: true });
-    const cpu = sim.recorder.broker.CpuUser[0]!;
+    expect(sim.util.firstThrottle).toMatchObject({ resource: 3, bucketEmpty: true });
+    const cpu = sim.series.broker.CpuUser[0]!;
     expect(cpu[cpu.length - 1]).toBeCloseTo(20, 6);
-    expect(sim.producerBacklogMiB()).toBeGreaterThan(0);
+    expect(sim.producerBacklogMiB).toBeGreaterThan(0);
   });
 });
 

@@ -4,7 +4,7 @@
 // at the baseline the EBS queue is saturated and requests queue behind the backlog.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/model/run-scenario.js';
+import { runScenario } from '../../src/run/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
 
 const path = new URL('../../scenarios/burst-m5large.yaml', import.meta.url);

@@ -47,7 +47,7 @@ describe('defaults', () => {
           brokerType: 'kafka.m5.large',
           brokers: 3,
           azs: 3,
-          storage: { sizeGiB: 500, provisionedThroughputMiBps: null, autoExpand: null },
+          storage: { sizeGiB: 8192, provisionedThroughputMiBps: null, autoExpand: null },
           warmStart: true,
         },
       ],
@@ -72,7 +72,7 @@ describe('defaults', () => {
   });
 
   it('normalises decimal and binary units', () => {
-    const text = fixtureWith('rate: 10MiB/s', 'rate: 1048576B/s').replace('size: 500GiB', 'size: 1TiB');
+    const text = fixtureWith('rate: 10MiB/s', 'rate: 1048576B/s').replace('size: 8TiB', 'size: 1TiB');
     const result = loadText(text);
     if (!result.ok) throw new Error('expected ok');
     expect(result.scenario.workload.topics[0]?.producers[0]?.load).toEqual({ kind: 'rate', rateMiBps: 1 });
@@ -80,7 +80,7 @@ describe('defaults', () => {
   });
 
   it('fills autoExpand defaults when the block is present', () => {
-    const result = loadText(fixtureWith('storage: { size: 500GiB }', 'storage: { size: 500GiB, autoExpand: {} }'));
+    const result = loadText(fixtureWith('storage: { size: 8TiB }', 'storage: { size: 8TiB, autoExpand: {} }'));
     expect(result.ok && result.scenario.deployments[0]?.storage.autoExpand).toEqual({ targetFraction: 0.6, maxSizeGiB: 16_384 });
   });
 

@@ -2,10 +2,11 @@
 import { basename, extname, join } from 'node:path';
 import { CatalogError } from '../../catalog/index.js';
 import { formatUsd } from '../../cost/index.js';
-import { runScenario, type ScenarioResult } from '../../model/run-scenario.js';
+import { runScenario, type ScenarioResult } from '../../run/index.js';
 import { brokerSeriesCsv, clusterSeriesCsv, latencyCsv } from '../../report/csv.js';
 import { reportJson } from '../../report/json.js';
 import { reportMarkdown } from '../../report/markdown.js';
+import { bindingSentence } from '../../report/wording.js';
 import { scenarioHash, type OutputFormat, type ResolvedScenario } from '../../scenario/index.js';
 import { VERSION } from '../../version.js';
 import { CliError, type Command } from '../command.js';
@@ -108,7 +109,7 @@ function printSummary(result: ScenarioResult, written: readonly string[], second
   const lines = [`msksim ${VERSION}: ${s.name} (seed ${s.seed}), ${s.durationS / 86_400} days simulated in ${seconds.toFixed(2)} s`];
   for (const d of result.deployments) {
     lines.push(`  ${d.name}: ${d.brokers} × ${d.brokerType}, ${formatUsd(d.bill.totalUsd)} per month`);
-    lines.push(`    ${d.binding.sentence}`);
+    lines.push(`    ${bindingSentence(d.binding, s.startEpochS)}`);
   }
   lines.push(`Reports: ${written.join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);

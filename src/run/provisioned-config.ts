@@ -1,8 +1,8 @@
 // Resolves one provisioned deployment of a scenario into the model's configuration: capacities
 // from the catalog, the constants AWS does not publish from the assumptions, the workload as is.
-import { STANDARD_STORAGE, standardBroker, type ResolvedAssumptions, type StandardBrokerCaps } from '../catalog/index.js';
+import { MSK_DEFAULT_CONFIGURATION, STANDARD_STORAGE, standardBroker, type ResolvedAssumptions, type StandardBrokerCaps } from '../catalog/index.js';
 import type { ResolvedProvisionedDeployment, ResolvedScenario } from '../scenario/types.js';
-import type { BrokerSpec, BucketSpec, ModelConfig } from './config.js';
+import type { BrokerSpec, BucketSpec, ModelConfig } from '../model/config.js';
 
 export function buildModelConfig(
   scenario: ResolvedScenario,
@@ -43,6 +43,7 @@ export function buildModelConfig(
           },
     diskAlarmFraction: storage.diskUsedAlarmPct.value / 100,
     cpuGuidanceFraction: 0.6,
+    replicaLagTimeMaxS: MSK_DEFAULT_CONFIGURATION.replicaLagTimeMaxS.value,
     topics: scenario.workload.topics,
     verify: options.verify ?? false,
     latency: {
@@ -80,6 +81,7 @@ function brokerSpec(caps: StandardBrokerCaps, deployment: ResolvedProvisionedDep
         };
   const heapGiB = Math.min(caps.memoryGiB * a['memory.heapFraction'], a['memory.heapMaxGiB']);
   return {
+    typeName: deployment.brokerType,
     networkInMiBps: network(),
     networkOutMiBps: network(),
     ebsMiBps: bucket(caps.ebsBaselineMiBps, caps.ebsBurst30MinPer24h ? caps.ebsMaxMiBps : caps.ebsBaselineMiBps, a['ebs.burstMinutesAtMax'], a['ebs.burstRefillFraction']),

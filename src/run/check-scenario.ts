@@ -1,7 +1,9 @@
 // Scenario checks that need the catalog: assumption ids and ranges, price-override keys, and
-// the limits of the chosen broker type. They run inside the loader (`LoadOptions.check`) so
+// the limits of each deployment, which its kind checks (src/run/deployment-kind.ts). They run inside the loader (`LoadOptions.check`) so
 // each problem is reported with its file, line and column like any schema error.
-import { ASSUMPTIONS, PRICE_KEYS, PROVISIONED_QUOTAS, isPriceKey, standardBroker } from '../catalog/index.js';
+import { ASSUMPTIONS, PRICE_KEYS, isPriceKey, resolveAssumptions } from '../catalog/index.js';
+import { kindOf } from './deployment-kind.js';
+import './kinds.js';
 import { suggest, type Problem, type ResolvedScenario } from '../scenario/index.js';
 
 export function checkScenarioAgainstCatalog(scenario: ResolvedScenario): Problem[] {
@@ -35,31 +37,10 @@ export function checkScenarioAgainstCatalog(scenario: ResolvedScenario): Problem
       problems.push({ path: ['pricing', 'overrides', key], message: `price ${value} is negative`, fix: 'write a price in USD ≥ 0' });
     }
   }
-  scenario.deployments.forEach((d, i) => {
-    const caps = standardBroker(d.brokerType);
-    const pst = d.storage.provisionedThroughputMiBps;
-    if (pst !== null && !caps.pstEligible) {
-      problems.push({
-        path: ['deployments', i, 'storage', 'provisionedThroughput'],
-        message: `${d.brokerType} cannot have provisioned storage throughput (MSK allows it on kafka.m5.4xlarge and larger, kafka.m7g.2xlarge and larger)`,
-        fix: 'remove provisionedThroughput, or choose a larger broker type',
-      });
-    } else if (pst !== null && caps.pstMaxMiBps !== null && pst > caps.pstMaxMiBps) {
-      problems.push({
-        path: ['deployments', i, 'storage', 'provisionedThroughput'],
-        message: `${d.brokerType} supports at most ${caps.pstMaxMiBps} MiB/s of provisioned storage throughput`,
-        fix: `write ${caps.pstMaxMiBps}MiB/s or less, or choose a larger broker type`,
-      });
-    }
-    const maxBrokers = PROVISIONED_QUOTAS.brokersPerClusterKRaft.value;
-    if (d.brokers > maxBrokers) {
-      problems.push({
-        path: ['deployments', i, 'brokers'],
-        message: `${d.brokers} brokers exceed MSK's quota of ${maxBrokers} brokers per cluster (KRaft; 30 with ZooKeeper)`,
-        fix: `use at most ${maxBrokers} brokers, or larger brokers`,
-      });
-    }
-  });
+  // Per-deployment checks need valid assumptions (the warm-start dry run uses them).
+  if (problems.length > 0) return problems;
+  const assumptions = resolveAssumptions(scenario.assumptionOverrides);
+  scenario.deployments.forEach((d, i) => problems.push(...kindOf(d).check(scenario, d, i, assumptions)));
   return problems;
 }
 

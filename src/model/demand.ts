@@ -1,0 +1,83 @@
+// Demands of the flows at one allocation, from the state (DESIGN §3.3):
+// - producers ask for their load, or as much as they can get while a backlog waits; nothing
+//   while the partition refuses them (offline, or acks=all below min.insync.replicas);
+// - a follower that is caught up is capped by its leader's appends; one behind fetches as fast
+//   as the resources allow;
+// - a group at the high watermark is capped by the flows that move it (the produce flow, or the
+//   in-sync followers that hold it back); a group behind reads as fast as it can, a replay at
+//   its rate on top of the tail;
+// - a reader whose position lies beyond what its broker's page cache holds of the partition
+//   reads from EBS (`readsFromDisk`, switched at closed-form crossings in `page-cache.ts`).
+import { caughtUp } from './drift.js';
+import { PRODUCE, REPLICATE, type Flows } from './flows.js';
+import type { TopicLoad } from './topic-load.js';
+import { unavailable, type ClusterState } from './state.js';
+
+/** What each class's producers want to send now, per partition. */
+export function setProduceDemand(state: ClusterState, load: TopicLoad): void {
+  const classes = state.classes;
+  for (let c = 0; c < classes.length; c++) state.produceDemand[c] = load.now[classes[c]!.topic]! * classes[c]!.share;
+}
+
+export function setDemands(state: ClusterState, flows: Flows): void {
+  const { classes, slots, groupSlots } = state;
+  const net = flows.net;
+  const demand = net.demand;
+  const caps: number[] = [];
+  const capStart = new Int32Array(net.flowCount + 1);
+  // Flows of a class come in order — produce, replicas, groups (buildFlows) — so the sources of
+  // the high watermark are known before the groups that it caps.
+  let hwSources: number[] = [];
+  for (let f = 0; f < net.flowCount; f++) {
+    const c = flows.klass[f]!;
+    const kind = flows.kind[f]!;
+    if (kind === PRODUCE) {
+      demand[f] = unavailable(state, c) ? 0 : state.producerBacklogMiB[c]! > 0 ? Infinity : state.produceDemand[c]!;
+      hwSources = highWatermarkSources(state, flows, c);
+    } else if (kind === REPLICATE) {
+      const k = c * slots + flows.slot[f]!;
+      demand[f] = flows.tiedTo[f]! >= 0 ? 0 : Infinity; // a tied follower moves with its produce flow
+      if (flows.tiedTo[f]! < 0 && caughtUp(state, c, state.lagMiB[k]!)) caps.push(flows.produceOf[c]!);
+    } else {
+      const k = c * groupSlots + flows.slot[f]!;
+      const replay = flows.replayMiBps[f]!;
+      if (state.consumerLagMiB[k]! > 0) {
+        demand[f] = replay > 0 ? state.produceDemand[c]! + replay * classes[c]!.share : Infinity;
+      } else {
+        demand[f] = Infinity;
+        for (const s of hwSources) caps.push(s);
+      }
+      setReadCoefficients(state, flows, f, k);
+    }
+    capStart[f + 1] = caps.length;
+  }
+  net.capStart = capStart;
+  net.capFlow = Int32Array.from(caps);
+}
+
+/**
+ * The flows that move class c's high watermark: while every in-sync replica is caught up, the
+ * produce flow and the caught-up followers' flows; while some lag, the lagging ones' flows.
+ */
+function highWatermarkSources(state: ClusterState, flows: Flows, c: number): number[] {
+  const cls = state.classes[c]!;
+  const lagging: number[] = [];
+  const current: number[] = [flows.produceOf[c]!];
+  for (let j = 0; j < cls.replicas.length; j++) {
+    const k = c * state.slots + j;
+    const f = flows.replicateOf[k]!;
+    if (state.inIsr[k] !== 1 || f < 0 || flows.tiedTo[f]! >= 0) continue;
+    if (caughtUp(state, c, state.lagMiB[k]!)) current.push(f);
+    else lagging.push(f);
+  }
+  return lagging.length > 0 ? lagging : current;
+}
+
+/** EBS reads of a fetch flow: its servers' shares × (1 beyond the page cache, else the group's disk-read fraction). */
+function setReadCoefficients(state: ClusterState, flows: Flows, flow: number, k: number): void {
+  const net = flows.net;
+  const fromDisk = state.readsFromDisk[k] === 1;
+  for (let u = net.useStart[flow]!; u < net.useStart[flow + 1]!; u++) {
+    if (flows.useIsRead[u] === 1) net.useCoefficient[u] = flows.useWeight[u]! * (fromDisk ? 1 : flows.diskReadFraction[flow]!);
+  }
+}

@@ -1,0 +1,84 @@
+// The resource table (DESIGN §1.1): every capacity a flow can load, with its owner, kind,
+// CloudWatch name, sustained capacity and credit bucket, in one place. Nothing outside this
+// module knows how resources are laid out; callers ask `resourceOf(table, broker, kind)`.
+// Brokers carry their own spec, so brokers of two sizes can coexist (a rolling resize), and a
+// table can be rebuilt with brokers added, keeping the credit levels of those that stay.
+import { bucketCapacity } from './buckets.js';
+import type { BrokerSpec, BucketSpec } from './config.js';
+
+export const NET_IN = 0;
+export const NET_OUT = 1;
+export const EBS = 2;
+export const CPU = 3;
+export const KINDS_PER_BROKER = 4;
+export type ResourceKind = typeof NET_IN | typeof NET_OUT | typeof EBS | typeof CPU;
+
+export const RESOURCE_KIND_NAMES = ['network in', 'network out', 'EBS throughput', 'CPU'] as const;
+export type ResourceKindName = (typeof RESOURCE_KIND_NAMES)[number];
+/** The bucket of each kind as reports name it. */
+export const BUCKET_NAMES = ['network-in burst', 'network-out burst', 'EBS burst', 'CPU credit'] as const;
+/** The per-broker utilisation series of each kind (CpuUser is CloudWatch's own name). */
+export const UTILIZATION_SERIES = ['NetworkInUtilization', 'NetworkOutUtilization', 'EbsThroughputUtilization', 'CpuUser'] as const;
+
+export interface ResourceTable {
+  readonly count: number;
+  readonly brokers: number;
+  /** The broker that owns each resource. */
+  readonly owner: Int32Array;
+  readonly kind: Uint8Array;
+  readonly bucket: readonly BucketSpec[];
+  /** A cap that holds whatever the bucket holds: the volume's throughput on EBS, else Infinity. */
+  readonly ceiling: Float64Array;
+  /** What utilisation is measured against: the baseline, capped by the ceiling; CPU: all vCPUs. */
+  readonly sustained: Float64Array;
+  /** Credits in each bucket, in the resource's unit × seconds. */
+  readonly level: Float64Array;
+  /** Capacity now: the burst rate while the bucket holds credits, 0 on a broker that is down. */
+  readonly capacity: Float64Array;
+}
+
+export function resourceOf(table: ResourceTable, broker: number, kind: ResourceKind): number {
+  if (broker < 0 || broker >= table.brokers) throw new RangeError(`no broker ${broker}`);
+  return brokerResource(broker, kind);
+}
+
+/** The one place that knows the layout: a broker's resources are consecutive, in kind order. */
+export function brokerResource(broker: number, kind: number): number {
+  return broker * KINDS_PER_BROKER + kind;
+}
+
+/** Builds the table of `specs` with every bucket filled to `fill` (0–1). */
+export function buildResourceTable(specs: readonly BrokerSpec[], fill: number): ResourceTable {
+  const count = specs.length * KINDS_PER_BROKER;
+  const owner = new Int32Array(count);
+  const kind = new Uint8Array(count);
+  const bucket: BucketSpec[] = [];
+  const ceiling = new Float64Array(count).fill(Infinity);
+  const sustained = new Float64Array(count);
+  const level = new Float64Array(count);
+  specs.forEach((spec, b) => {
+    const buckets = [spec.networkInMiBps, spec.networkOutMiBps, spec.ebsMiBps, spec.cpuCores];
+    for (let k = 0; k < KINDS_PER_BROKER; k++) {
+      const r = brokerResource(b, k);
+      owner[r] = b;
+      kind[r] = k;
+      bucket.push(buckets[k]!);
+      if (k === EBS) ceiling[r] = spec.volumeThroughputMiBps;
+      sustained[r] = k === CPU ? buckets[k]!.burst : Math.min(buckets[k]!.baseline, ceiling[r]!);
+      level[r] = buckets[k]!.size * fill;
+    }
+  });
+  return { count, brokers: specs.length, owner, kind, bucket, ceiling, sustained, level, capacity: new Float64Array(count) };
+}
+
+/** Capacities from the credit levels; a broker that is down has none. */
+export function refreshCapacities(table: ResourceTable, alive: Uint8Array): void {
+  for (let r = 0; r < table.count; r++) {
+    table.capacity[r] = alive[table.owner[r]!] === 1 ? Math.min(bucketCapacity(table.bucket[r]!, table.level[r]!), table.ceiling[r]!) : 0;
+  }
+}
+
+/** "broker 3 network out", as reports name a resource. */
+export function resourceName(table: ResourceTable, r: number): string {
+  return `broker ${table.owner[r]! + 1} ${RESOURCE_KIND_NAMES[table.kind[r]!]}`;
+}

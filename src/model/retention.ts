@@ -1,0 +1,62 @@
+// Retention (DESIGN §3.3) from the append history, not from rates integrated over time: the log
+// start of a partition is D(t) = max(A(t − retention.ms), A(t) − retention.bytes), with A the
+// cumulative appends. Computing D from A at every event makes stored bytes exact at any instant
+// (no drift from rounding the time a deletion rate changes), and the deletion rate that holds
+// between events — needed only to draw the state linearly in between — changes exactly when an
+// append-rate change is one retention old, which `nextRetentionStepS` gives the scheduler.
+import { gibToMib } from '../units.js';
+import type { Drift } from './drift.js';
+import type { ClusterState } from './state.js';
+
+/** Closer than this to a recorded change, a retention step takes the new rate (seconds). */
+const STEP_TOLERANCE_S = 1e-6;
+
+export function retentionCapMiB(state: ClusterState, c: number): number {
+  const gib = state.config.topics[state.classes[c]!.topic]!.retentionGiBPerPartition;
+  return gib === null ? Infinity : gibToMib(gib);
+}
+
+/** The log start of class c at `timeS`, per partition, MiB (never moving backwards). */
+export function logStartMiB(state: ClusterState, c: number, timeS: number): number {
+  const log = state.appendLog[c]!;
+  const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
+  const byTime = log.cumulativeAt(timeS - retentionS);
+  const bySize = log.cumulativeAt(timeS) - retentionCapMiB(state, c);
+  return Math.max(state.deletedMiB[c]!, byTime, bySize);
+}
+
+/** Deletion rates from the history at `nowS` (after the append rates are known); updates drift.stored. */
+export function updateDeleteRates(state: ClusterState, drift: Drift): void {
+  const now = state.nowS;
+  for (let c = 0; c < state.classes.length; c++) {
+    const log = state.appendLog[c]!;
+    const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
+    let rate = log.rateAfter(now - retentionS, STEP_TOLERANCE_S);
+    const stored = state.appendedMiB[c]! - state.deletedMiB[c]!;
+    const cap = retentionCapMiB(state, c);
+    if (stored >= cap * (1 - 1e-12)) rate = Math.max(rate, state.appendRate[c]!);
+    if (stored <= 0 && rate > state.appendRate[c]!) rate = state.appendRate[c]!;
+    state.deleteRate[c] = rate;
+    drift.stored[c] = state.appendRate[c]! - rate;
+  }
+}
+
+/** The next instant after `nowS` when some class's time-based deletion rate changes, or Infinity. */
+export function nextRetentionStepS(state: ClusterState): number {
+  const now = state.nowS;
+  let next = Infinity;
+  for (let c = 0; c < state.classes.length; c++) {
+    const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
+    const change = state.appendLog[c]!.nextChangeAfter(now - retentionS + STEP_TOLERANCE_S);
+    if (change + retentionS < next) next = change + retentionS;
+  }
+  return next;
+}
+
+/** Forgets history no reader needs: older than one retention and the longest replay rewind. */
+export function trimHistory(state: ClusterState, maxRewindS: number): void {
+  for (let c = 0; c < state.classes.length; c++) {
+    const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
+    state.appendLog[c]!.trimBefore(state.nowS - Math.max(retentionS, maxRewindS) - 1);
+  }
+}

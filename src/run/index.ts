@@ -1,0 +1,8 @@
+// The scenario runner (DESIGN §1.1): deployment kinds, catalog checks, results.
+export { runScenario } from './run-scenario.js';
+export { checkScenarioAgainstCatalog } from './check-scenario.js';
+export { registerKind, kindOf, type DeploymentKind, type RunContext } from './deployment-kind.js';
+export type { DeploymentResult, ProvisionedResult, ScenarioResult } from './result.js';
+export type { Binding, BindingConstraint } from './binding.js';
+export type { BrokerSummary, ClusterSummary, UtilizationSummary } from './summary.js';
+export { buildModelConfig } from './provisioned-config.js';
