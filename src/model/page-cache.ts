@@ -42,8 +42,13 @@ function thresholdMiB(state: ClusterState, flows: Flows, f: number, writeDemand:
  * Sets which readers read from disk at `nowS`. At a crossing the distance equals the threshold
  * to rounding: the side is then the one the reader is moving to.
  */
-export function updateReadsFromDisk(state: ClusterState, flows: Flows, drift: Drift, writeDemand: Float64Array): boolean {
-  let changed = false;
+export function updateReadsFromDisk(
+  state: ClusterState,
+  flows: Flows,
+  drift: Drift,
+  writeDemand: Float64Array,
+  onChange: (c: number, group: number, fromDisk: boolean) => void,
+): void {
   for (let f = 0; f < flows.net.flowCount; f++) {
     if (flows.kind[f] !== FETCH) continue;
     const c = flows.klass[f]!;
@@ -53,10 +58,9 @@ export function updateReadsFromDisk(state: ClusterState, flows: Flows, drift: Dr
     const tolerance = 1e-9 * Math.max(1, threshold);
     const moving = drift.consumer[k]! + drift.hwLag[c]!;
     const onDisk = behind > threshold + tolerance || (Math.abs(behind - threshold) <= tolerance && moving > 0) ? 1 : 0;
-    if (onDisk !== state.readsFromDisk[k]) changed = true;
+    if (onDisk !== state.readsFromDisk[k]) onChange(c, flows.slot[f]!, onDisk === 1);
     state.readsFromDisk[k] = onDisk;
   }
-  return changed;
 }
 
 /** Seconds until some reader crosses its page-cache window at the current drifts, or Infinity. */

@@ -229,7 +229,10 @@ export class ClusterModel implements ModelContext {
     refreshCapacities(s.resources, s.alive);
     setProduceDemand(s, this.load);
     brokerWriteDemand(s, this.writeDemand);
-    updateReadsFromDisk(s, this.flows, this.drift, this.writeDemand);
+    updateReadsFromDisk(s, this.flows, this.drift, this.writeDemand, (c, group, fromDisk) => {
+      const cls = s.classes[c]!;
+      this.timeline.push({ kind: fromDisk ? 'disk-reads-started' : 'disk-reads-ended', timeS: s.nowS, topic: cls.topic, group, partitions: cls.count });
+    });
     setDemands(s, this.flows);
     allocateMaxMinFair(this.flows.net, this.alloc, this.scratch);
     settleTiedRates(this.flows, this.alloc);

@@ -67,6 +67,13 @@ export function timelineDetail(e: TimelineEvent, topicNames: readonly string[]):
       return `ISR shrank on ${formatQuantity(e.partitions)} partitions of ${topicNames[e.topic] ?? `topic ${e.topic + 1}`} (followers behind for replica.lag.time.max.ms or stopped)`;
     case 'isr-expand':
       return `ISR grew back on ${formatQuantity(e.partitions)} partitions of ${topicNames[e.topic] ?? `topic ${e.topic + 1}`} (followers caught up)`;
+    case 'disk-reads-started':
+    case 'disk-reads-ended': {
+      const topic = topicNames[e.topic] ?? `topic ${e.topic + 1}`;
+      return e.kind === 'disk-reads-started'
+        ? `group ${e.group + 1} of ${topic} fell behind the page cache on ${formatQuantity(e.partitions)} partitions: its reads come from EBS`
+        : `group ${e.group + 1} of ${topic} is back within the page cache on ${formatQuantity(e.partitions)} partitions`;
+    }
     case 'unavailable-started':
       return `${formatQuantity(e.partitions)} partitions refuse produce (offline, or acks=all below min.insync.replicas)`;
     case 'unavailable-ended':

@@ -22,6 +22,8 @@ export type TimelineEvent =
   | { kind: 'throttling-ended'; timeS: number; broker: number; resource: ResourceKind; durationS: number }
   | { kind: 'isr-shrink'; timeS: number; topic: number; partitions: number }
   | { kind: 'isr-expand'; timeS: number; topic: number; partitions: number }
+  | { kind: 'disk-reads-started'; timeS: number; topic: number; group: number; partitions: number }
+  | { kind: 'disk-reads-ended'; timeS: number; topic: number; group: number; partitions: number }
   | { kind: 'unavailable-started'; timeS: number; partitions: number }
   | { kind: 'unavailable-ended'; timeS: number };
 
