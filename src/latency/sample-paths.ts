@@ -177,20 +177,20 @@ export function samplePaths(
     const jLeader = j;
     // A record waits in the producer's accumulator, then behind any backlog, before its batch goes.
     const accumulated = accumulatorWaitS(r, g, QMC_U[(shift[DIM_ACCUMULATOR]! + i * step[DIM_ACCUMULATOR]!) & QMC_MASK]!);
-    const received = accumulated + producerWaitS[g]! + owClient + inS[g]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
+    const received = accumulated + producerWaitS[g]! + owClient + inS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     const acks = acksOf[g]!;
     if (acks === ACKS_0) publish.record(received, count);
     if (open === IN_OPEN) continue;
     qi = qHandler[g]!;
     j = (sHandler + i * step[DIM_HANDLER]!) & QMC_MASK;
-    const appended = received + handlerS[g]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
+    const appended = received + handlerS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     if (acks === ACKS_1) publish.record(appended + owClient, count);
     if (open === APPEND_OPEN) continue;
     const first = followerStart[g]!;
     const followers = followerStart[g + 1]! - first;
     qi = qOut[g]!;
     j = (sOut + i * step[DIM_OUT]!) & QMC_MASK;
-    const shared = followers > 0 ? +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0;
+    const shared = followers > 0 ? (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0) : 0;
     let slowest = 0;
     // One uniform for all followers: when it falls below a follower's κ, that follower's
     // network-in wait takes the leader's rank (shared-input.ts).
@@ -198,7 +198,7 @@ export function samplePaths(
     for (let k = 0; k < followers; k++) {
       qi = qFollowerIn[first + k]!;
       j = c < couple[first + k]! ? jLeader : (shift[DIM_FOLLOWERS + k]! + i * step[DIM_FOLLOWERS + k]!) & QMC_MASK;
-      const leg = legS[first + k]! + +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
+      const leg = legS[first + k]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
       if (leg > slowest) slowest = leg;
     }
     const hw = appended + shared + slowest;
@@ -212,7 +212,7 @@ export function samplePaths(
     const served =
       revisits[cell] === 1
         ? revisitWait(rhoOf[qi]!, variancePerS[qi]!, shared + followers * outS[g]!, hw - appended, QMC_NORMAL[j]!, negLn[(sMin + i * step[DIM_REVISIT_MIN]!) & QMC_MASK]!)
-        : +(tailOf[j]! < waitP[qi]!) * (lnA[qi]! + negLn[j]!) * invRate[qi]!;
+        : (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     endToEnd.record(hw + served + serveS[cell]!, count * groups);
   }
 }

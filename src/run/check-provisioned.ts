@@ -2,9 +2,11 @@
 // located at the deployment's field so it prints as file:line:col with the fix.
 import { PROVISIONED_QUOTAS, standardBroker, type ResolvedAssumptions } from '../catalog/index.js';
 import { RandomStreams } from '../engine/index.js';
+import { BROKER_SERIES, CLUSTER_SERIES } from '../model/observe/series.js';
 import { createState } from '../model/state.js';
 import { TopicLoad } from '../model/topic-load.js';
 import { initialiseWarmStart, warmStartDiskGiB } from '../model/warm-start.js';
+import { MAX_SERIES_VALUES } from '../scenario/limits.js';
 import type { Problem, ResolvedProvisionedDeployment, ResolvedScenario } from '../scenario/index.js';
 import { buildModelConfig } from './provisioned-config.js';
 
@@ -33,8 +35,24 @@ export function checkProvisioned(scenario: ResolvedScenario, d: ResolvedProvisio
       fix: `use at most ${maxBrokers} brokers, or larger brokers`,
     });
   }
+  problems.push(...checkSeriesSize(scenario, d));
   if (problems.length === 0 && d.warmStart) problems.push(...checkWarmStart(scenario, d, i, assumptions));
   return problems;
+}
+
+/** The time series of a run are held in memory until written: bound them before allocating. */
+function checkSeriesSize(scenario: ResolvedScenario, d: ResolvedProvisionedDeployment): Problem[] {
+  const series = BROKER_SERIES.length * d.brokers + CLUSTER_SERIES.length;
+  const samples = Math.floor(scenario.durationS / scenario.output.intervalS) + 1;
+  if (samples * series <= MAX_SERIES_VALUES) return [];
+  const minIntervalS = Math.ceil(scenario.durationS / (Math.floor(MAX_SERIES_VALUES / series) - 1));
+  return [
+    {
+      path: ['output', 'interval'],
+      message: `${samples.toLocaleString('en-US')} samples of ${series} series for ${d.name} are ${(samples * series).toLocaleString('en-US')} values, over msksim's limit of ${MAX_SERIES_VALUES.toLocaleString('en-US')}`,
+      fix: `write an interval of at least ${minIntervalS}s, or shorten the duration`,
+    },
+  ];
 }
 
 /**

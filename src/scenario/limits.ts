@@ -31,3 +31,10 @@ export const MIN_OUTPUT_INTERVAL_S = 1;
 
 /** A trace longer than this is almost certainly the wrong file (a year of 1-second rows). */
 export const MAX_TRACE_ROWS = 31_622_400;
+
+/**
+ * Most values the time series of one deployment may hold (samples × series): 60 M doubles are
+ * 480 MB. A run asking for more — one-second samples over months — is refused before it
+ * allocates, with the interval that fits.
+ */
+export const MAX_SERIES_VALUES = 60_000_000;
