@@ -8,7 +8,7 @@ import type { Allocation } from './allocate.js';
 import type { Drift } from './drift.js';
 import type { Flows } from './flows.js';
 import { logStartMiB } from './retention.js';
-import { unavailable, type ClusterState } from './state.js';
+import type { ClusterState } from './state.js';
 
 /** Per broker, MiB deleted before a group read it, added to by `advance`. */
 export interface LossSink {
@@ -24,7 +24,7 @@ export function advance(state: ClusterState, flows: Flows, alloc: Allocation, dr
     const count = classes[c]!.count;
     const demand = state.produceDemand[c]!;
     totals.producedMiB += demand * count * dt;
-    if (unavailable(state, c)) {
+    if (state.refused[c] === 1) {
       totals.unavailablePartitionS += count * dt;
       totals.refusedMiB += demand * count * dt;
     }

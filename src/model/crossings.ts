@@ -8,7 +8,7 @@ import type { Allocation } from './allocate.js';
 import type { Drift } from './drift.js';
 import type { Flows } from './flows.js';
 import { secondsToIsrShrink } from './isr.js';
-import { secondsToCacheCrossing } from './page-cache.js';
+import type { PageCache } from './page-cache.js';
 import { retentionCapMiB } from './retention.js';
 import { hwLagMiB, storedMiB, type ClusterState } from './state.js';
 
@@ -19,7 +19,7 @@ function sooner(next: number, gap: number, closing: number): number {
 }
 
 /** Seconds until the next crossing at the current rates, or Infinity. */
-export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: Allocation, drift: Drift, writeDemand: Float64Array): number {
+export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: Allocation, drift: Drift, pageCache: PageCache): number {
   let next = Infinity;
   const res = state.resources;
   for (let r = 0; r < res.count; r++) {
@@ -44,6 +44,6 @@ export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: 
     }
   }
   next = Math.min(next, secondsToIsrShrink(state, drift));
-  next = Math.min(next, secondsToCacheCrossing(state, flows, drift, writeDemand));
+  next = Math.min(next, pageCache.secondsToCrossing(state, flows, drift));
   return Math.min(next, state.disks.nextCrossingS(state.alive));
 }

@@ -13,18 +13,30 @@ import { PRODUCE, REPLICATE, type Flows } from './flows.js';
 import type { TopicLoad } from './topic-load.js';
 import { unavailable, type ClusterState } from './state.js';
 
-/** What each class's producers want to send now, per partition. */
+/** What each class's producers want to send now, per partition, and whether they are refused. */
 export function setProduceDemand(state: ClusterState, load: TopicLoad): void {
   const classes = state.classes;
-  for (let c = 0; c < classes.length; c++) state.produceDemand[c] = load.now[classes[c]!.topic]! * classes[c]!.share;
+  for (let c = 0; c < classes.length; c++) {
+    state.produceDemand[c] = load.now[classes[c]!.topic]! * classes[c]!.share;
+    state.refused[c] = unavailable(state, c) ? 1 : 0;
+  }
 }
 
 export function setDemands(state: ClusterState, flows: Flows): void {
   const { classes, slots, groupSlots } = state;
   const net = flows.net;
   const demand = net.demand;
-  const caps: number[] = [];
-  const capStart = new Int32Array(net.flowCount + 1);
+  const capStart = net.capStart.length === net.flowCount + 1 ? net.capStart : new Int32Array(net.flowCount + 1);
+  let caps = net.capFlow.length >= net.flowCount * 2 ? net.capFlow : new Int32Array(net.flowCount * 4);
+  let used = 0;
+  const push = (flow: number) => {
+    if (used === caps.length) {
+      const grown = new Int32Array(caps.length * 2);
+      grown.set(caps);
+      caps = grown;
+    }
+    caps[used++] = flow;
+  };
   // Flows of a class come in order — produce, replicas, groups (buildFlows) — so the sources of
   // the high watermark are known before the groups that it caps.
   let hwSources: number[] = [];
@@ -32,12 +44,12 @@ export function setDemands(state: ClusterState, flows: Flows): void {
     const c = flows.klass[f]!;
     const kind = flows.kind[f]!;
     if (kind === PRODUCE) {
-      demand[f] = unavailable(state, c) ? 0 : state.producerBacklogMiB[c]! > 0 ? Infinity : state.produceDemand[c]!;
+      demand[f] = state.refused[c] === 1 ? 0 : state.producerBacklogMiB[c]! > 0 ? Infinity : state.produceDemand[c]!;
       hwSources = highWatermarkSources(state, flows, c);
     } else if (kind === REPLICATE) {
       const k = c * slots + flows.slot[f]!;
       demand[f] = flows.tiedTo[f]! >= 0 ? 0 : Infinity; // a tied follower moves with its produce flow
-      if (flows.tiedTo[f]! < 0 && caughtUp(state, c, state.lagMiB[k]!)) caps.push(flows.produceOf[c]!);
+      if (flows.tiedTo[f]! < 0 && caughtUp(state, c, state.lagMiB[k]!)) push(flows.produceOf[c]!);
     } else {
       const k = c * groupSlots + flows.slot[f]!;
       const replay = flows.replayMiBps[f]!;
@@ -45,14 +57,14 @@ export function setDemands(state: ClusterState, flows: Flows): void {
         demand[f] = replay > 0 ? state.produceDemand[c]! + replay * classes[c]!.share : Infinity;
       } else {
         demand[f] = Infinity;
-        for (const s of hwSources) caps.push(s);
+        for (const s of hwSources) push(s);
       }
       setReadCoefficients(state, flows, f, k);
     }
-    capStart[f + 1] = caps.length;
+    capStart[f + 1] = used;
   }
   net.capStart = capStart;
-  net.capFlow = Int32Array.from(caps);
+  net.capFlow = caps;
 }
 
 /**

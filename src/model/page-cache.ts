@@ -39,41 +39,51 @@ function thresholdMiB(state: ClusterState, flows: Flows, f: number, writeDemand:
 }
 
 /**
- * Sets which readers read from disk at `nowS`. At a crossing the distance equals the threshold
- * to rounding: the side is then the one the reader is moving to.
+ * Which readers read from disk, switched at `update` (once per allocation) and the time to the
+ * next switch. The thresholds and high-watermark lags of one allocation are kept between the
+ * two calls, which run at the same instant.
  */
-export function updateReadsFromDisk(
-  state: ClusterState,
-  flows: Flows,
-  drift: Drift,
-  writeDemand: Float64Array,
-  onChange: (c: number, group: number, fromDisk: boolean) => void,
-): void {
-  for (let f = 0; f < flows.net.flowCount; f++) {
-    if (flows.kind[f] !== FETCH) continue;
-    const c = flows.klass[f]!;
-    const k = c * state.groupSlots + flows.slot[f]!;
-    const behind = state.consumerLagMiB[k]! + hwLagMiB(state, c);
-    const threshold = thresholdMiB(state, flows, f, writeDemand);
-    const tolerance = 1e-9 * Math.max(1, threshold);
-    const moving = drift.consumer[k]! + drift.hwLag[c]!;
-    const onDisk = behind > threshold + tolerance || (Math.abs(behind - threshold) <= tolerance && moving > 0) ? 1 : 0;
-    if (onDisk !== state.readsFromDisk[k]) onChange(c, flows.slot[f]!, onDisk === 1);
-    state.readsFromDisk[k] = onDisk;
-  }
-}
+export class PageCache {
+  private threshold = new Float64Array(0);
+  private hwLag = new Float64Array(0);
 
-/** Seconds until some reader crosses its page-cache window at the current drifts, or Infinity. */
-export function secondsToCacheCrossing(state: ClusterState, flows: Flows, drift: Drift, writeDemand: Float64Array): number {
-  let next = Infinity;
-  for (let f = 0; f < flows.net.flowCount; f++) {
-    if (flows.kind[f] !== FETCH) continue;
-    const c = flows.klass[f]!;
-    const k = c * state.groupSlots + flows.slot[f]!;
-    const gap = thresholdMiB(state, flows, f, writeDemand) - (state.consumerLagMiB[k]! + hwLagMiB(state, c));
-    const moving = drift.consumer[k]! + drift.hwLag[c]!;
-    if (gap > 0 && moving > 0) next = Math.min(next, gap / moving);
-    else if (gap < 0 && moving < 0) next = Math.min(next, gap / moving);
+  /**
+   * Sets which readers read from disk at `nowS`. At a crossing the distance equals the threshold
+   * to rounding: the side is then the one the reader is moving to.
+   */
+  update(state: ClusterState, flows: Flows, drift: Drift, writeDemand: Float64Array, onChange: (c: number, group: number, fromDisk: boolean) => void): void {
+    const net = flows.net;
+    if (this.threshold.length < net.flowCount) this.threshold = new Float64Array(net.flowCount);
+    if (this.hwLag.length < state.classes.length) this.hwLag = new Float64Array(state.classes.length);
+    for (let c = 0; c < state.classes.length; c++) this.hwLag[c] = hwLagMiB(state, c);
+    for (let f = 0; f < net.flowCount; f++) {
+      if (flows.kind[f] !== FETCH) continue;
+      const c = flows.klass[f]!;
+      const k = c * state.groupSlots + flows.slot[f]!;
+      const behind = state.consumerLagMiB[k]! + this.hwLag[c]!;
+      const threshold = thresholdMiB(state, flows, f, writeDemand);
+      this.threshold[f] = threshold;
+      const tolerance = 1e-9 * Math.max(1, threshold);
+      const moving = drift.consumer[k]! + drift.hwLag[c]!;
+      const onDisk = behind > threshold + tolerance || (Math.abs(behind - threshold) <= tolerance && moving > 0) ? 1 : 0;
+      if (onDisk !== state.readsFromDisk[k]) onChange(c, flows.slot[f]!, onDisk === 1);
+      state.readsFromDisk[k] = onDisk;
+    }
   }
-  return next;
+
+  /** Seconds until some reader crosses its page-cache window at the current drifts, or Infinity. */
+  secondsToCrossing(state: ClusterState, flows: Flows, drift: Drift): number {
+    let next = Infinity;
+    for (let c = 0; c < state.classes.length; c++) this.hwLag[c] = hwLagMiB(state, c);
+    for (let f = 0; f < flows.net.flowCount; f++) {
+      if (flows.kind[f] !== FETCH) continue;
+      const c = flows.klass[f]!;
+      const k = c * state.groupSlots + flows.slot[f]!;
+      const gap = this.threshold[f]! - (state.consumerLagMiB[k]! + this.hwLag[c]!);
+      const moving = drift.consumer[k]! + drift.hwLag[c]!;
+      if (gap > 0 && moving > 0) next = Math.min(next, gap / moving);
+      else if (gap < 0 && moving < 0) next = Math.min(next, gap / moving);
+    }
+    return next;
+  }
 }

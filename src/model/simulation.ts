@@ -19,11 +19,12 @@ import { SeriesSampler } from './observe/series.js';
 import { Timeline } from './observe/timeline.js';
 import { UsageMeter } from './observe/usage.js';
 import { UtilizationMeter } from './observe/utilization.js';
-import type { Observer, View } from './observe/view.js';
-import { brokerWriteDemand, updateReadsFromDisk } from './page-cache.js';
+import { fillBrokerRates } from './observe/broker-rates.js';
+import { createBrokerRates, type BrokerRates, type Observer, type View } from './observe/view.js';
+import { brokerWriteDemand, PageCache } from './page-cache.js';
 import { refreshCapacities } from './resources.js';
 import { trimHistory, updateDeleteRates } from './retention.js';
-import { createState, hwLagMiB, storedMiB, unavailable, type ClusterState } from './state.js';
+import { createState, hwLagMiB, storedMiB, type ClusterState } from './state.js';
 import type { Change, EventSubsystem, ModelContext } from './subsystem.js';
 import { brokerEventsSubsystem, replaySubsystem, retentionSubsystem, storageSubsystem, workloadSubsystem } from './subsystems.js';
 import { TopicLoad } from './topic-load.js';
@@ -67,6 +68,8 @@ export class ClusterModel implements ModelContext {
   private topologyChanged = false;
   private rapidCrossings = 0;
   private readonly writeDemand: Float64Array;
+  private readonly pageCache = new PageCache();
+  private readonly brokerRates: BrokerRates;
   private readonly diskEvents: DiskEvents;
   private readonly maxRewindS: number;
   readonly streams: RandomStreams;
@@ -80,6 +83,7 @@ export class ClusterModel implements ModelContext {
     this.scratch = createScratch(this.flows.net.flowCount, this.state.resources.count);
     this.drift = createDrift(this.state);
     this.writeDemand = new Float64Array(config.brokers);
+    this.brokerRates = createBrokerRates(config.brokers);
     const res = this.state.resources;
     this.series = new SeriesSampler(config.brokers, config.durationS, config.intervalS, res.count);
     this.usage = new UsageMeter(this.state.specs.map((s) => s.typeName ?? 'broker'));
@@ -111,7 +115,7 @@ export class ClusterModel implements ModelContext {
   }
 
   get view(): View {
-    return { state: this.state, flows: this.flows, alloc: this.alloc, drift: this.drift };
+    return { state: this.state, flows: this.flows, alloc: this.alloc, drift: this.drift, brokers: this.brokerRates };
   }
 
   get eventsProcessed(): number {
@@ -229,7 +233,7 @@ export class ClusterModel implements ModelContext {
     refreshCapacities(s.resources, s.alive);
     setProduceDemand(s, this.load);
     brokerWriteDemand(s, this.writeDemand);
-    updateReadsFromDisk(s, this.flows, this.drift, this.writeDemand, (c, group, fromDisk) => {
+    this.pageCache.update(s, this.flows, this.drift, this.writeDemand, (c, group, fromDisk) => {
       const cls = s.classes[c]!;
       this.timeline.push({ kind: fromDisk ? 'disk-reads-started' : 'disk-reads-ended', timeS: s.nowS, topic: cls.topic, group, partitions: cls.count });
     });
@@ -258,6 +262,7 @@ export class ClusterModel implements ModelContext {
     settleLogStart(this.state, this.drift);
     this.refreshDisks();
     const view = this.view;
+    fillBrokerRates(view, this.brokerRates);
     if (full) for (const o of this.observers) o.rates(view);
     else this.series.rates(view);
     for (const l of this.listeners) l.rates(view, full);
@@ -272,7 +277,7 @@ export class ClusterModel implements ModelContext {
   private noteAvailability(): void {
     const s = this.state;
     let count = 0;
-    for (let c = 0; c < s.classes.length; c++) if (unavailable(s, c)) count += s.classes[c]!.count;
+    for (let c = 0; c < s.classes.length; c++) if (s.refused[c] === 1) count += s.classes[c]!.count;
     if (count > 0 && this.unavailableNow === 0) this.timeline.push({ kind: 'unavailable-started', timeS: s.nowS, partitions: count });
     else if (count === 0 && this.unavailableNow > 0) this.timeline.push({ kind: 'unavailable-ended', timeS: s.nowS });
     this.unavailableNow = count;
@@ -290,7 +295,7 @@ export class ClusterModel implements ModelContext {
     if (this.crossingId >= 0) this.sim.cancel(this.crossingId);
     this.crossingId = -1;
     const now = this.state.nowS;
-    const next = secondsToNextCrossing(this.state, this.flows, this.alloc, this.drift, this.writeDemand);
+    const next = secondsToNextCrossing(this.state, this.flows, this.alloc, this.drift, this.pageCache);
     this.rapidCrossings = next < 1e-3 ? this.rapidCrossings + 1 : 0;
     if (this.rapidCrossings > MAX_RAPID_CROSSINGS) {
       throw new Error(`cluster simulation: crossings chatter at t = ${now} s (a bug; replay with seed ${this.config.seed})`);

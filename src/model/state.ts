@@ -25,6 +25,8 @@ export interface ClusterState {
   /** Per class: what producers want to send now, and what they have not sent yet. */
   readonly produceDemand: Float64Array;
   readonly producerBacklogMiB: Float64Array;
+  /** Per class: 1 while producers are refused (set with the demands at each allocation). */
+  readonly refused: Uint8Array;
   /** Per class: cumulative appends (their history) and deletions at the last event. */
   readonly appendLog: readonly AppendLog[];
   readonly appendedMiB: Float64Array;
@@ -85,6 +87,7 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
     leaderSlot: new Int32Array(n),
     produceDemand: new Float64Array(n),
     producerBacklogMiB: new Float64Array(n),
+    refused: new Uint8Array(n),
     appendLog: classes.map(() => new AppendLog(startS)),
     appendedMiB: new Float64Array(n),
     deletedMiB: new Float64Array(n),

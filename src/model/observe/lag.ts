@@ -1,6 +1,5 @@
 // The largest producer backlog, follower lag and consumer lag, for the cluster and per broker.
 // Levels move linearly between events, so their maxima over a segment are at its ends.
-import { fillBrokerRates } from './broker-rates.js';
 import { createBrokerRates, type BrokerRates, type Observer, type View } from './view.js';
 
 export interface LagData {
@@ -13,7 +12,7 @@ export interface LagData {
 }
 
 export class LagTracker implements Observer {
-  private readonly perBroker: BrokerRates;
+  private perBroker: BrokerRates;
   private readonly data: LagData;
 
   constructor(brokers: number) {
@@ -22,7 +21,7 @@ export class LagTracker implements Observer {
   }
 
   rates(view: View): void {
-    fillBrokerRates(view, this.perBroker);
+    this.perBroker = view.brokers;
   }
 
   segment(_view: View, t0: number, t1: number): void {

@@ -2,10 +2,9 @@
 // against their dashboards (DESIGN §4). Between events every level moves linearly, so a sample
 // inside a segment is the segment's start value plus its drift times the time since.
 import { bucketRate } from '../buckets.js';
-import { CPU, EBS, NET_IN, NET_OUT, resourceOf } from '../resources.js';
+import { brokerResource, CPU, EBS, NET_IN, NET_OUT } from '../resources.js';
 import { isrSize } from '../state.js';
 import { BYTES_PER_MIB } from '../../units.js';
-import { fillBrokerRates } from './broker-rates.js';
 import { createBrokerRates, type BrokerRates, type Observer, type View } from './view.js';
 
 /** Per-broker series, in CloudWatch's units (bytes per second, percent, counts). */
@@ -48,7 +47,7 @@ export class SeriesSampler implements Observer {
   private readonly data: SeriesData;
   private readonly samples: number;
   private next = 0;
-  private readonly perBroker: BrokerRates;
+  private perBroker: BrokerRates;
   private readonly util: Float64Array;
   private underMinIsr = 0;
   private offline = 0;
@@ -69,7 +68,7 @@ export class SeriesSampler implements Observer {
   }
 
   rates(view: View): void {
-    fillBrokerRates(view, this.perBroker);
+    this.perBroker = view.brokers;
     const { state, alloc, drift } = view;
     const res = state.resources;
     for (let r = 0; r < res.count; r++) this.util[r] = alloc.load[r]! / res.sustained[r]!;
@@ -106,17 +105,17 @@ export class SeriesSampler implements Observer {
       s.BytesOutPerSec[b]![k] = p.bytesOutMiBps[b]! * BYTES_PER_MIB;
       s.ReplicationBytesInPerSec[b]![k] = p.replicationInMiBps[b]! * BYTES_PER_MIB;
       s.ReplicationBytesOutPerSec[b]![k] = p.replicationOutMiBps[b]! * BYTES_PER_MIB;
-      s.CpuUser[b]![k] = this.util[resourceOf(res, b, CPU)]! * 100;
+      s.CpuUser[b]![k] = this.util[brokerResource(b, CPU)]! * 100;
       const used = disks.usedGiB(b) + disks.growthGiBps(b) * sinceS;
       s.KafkaDataLogsDiskUsed[b]![k] = (Math.max(0, used) / disks.sizeGiB[b]!) * 100;
-      s.BurstBalance[b]![k] = levelPercent(view, resourceOf(res, b, EBS), sinceS);
-      s.NetworkInBurstBalance[b]![k] = levelPercent(view, resourceOf(res, b, NET_IN), sinceS);
-      s.NetworkOutBurstBalance[b]![k] = levelPercent(view, resourceOf(res, b, NET_OUT), sinceS);
+      s.BurstBalance[b]![k] = levelPercent(view, brokerResource(b, EBS), sinceS);
+      s.NetworkInBurstBalance[b]![k] = levelPercent(view, brokerResource(b, NET_IN), sinceS);
+      s.NetworkOutBurstBalance[b]![k] = levelPercent(view, brokerResource(b, NET_OUT), sinceS);
       // CloudWatch counts CPU credits in vCPU-minutes.
-      s.CPUCreditBalance[b]![k] = levelAt(view, resourceOf(res, b, CPU), sinceS) / 60;
-      s.NetworkInUtilization[b]![k] = this.util[resourceOf(res, b, NET_IN)]! * 100;
-      s.NetworkOutUtilization[b]![k] = this.util[resourceOf(res, b, NET_OUT)]! * 100;
-      s.EbsThroughputUtilization[b]![k] = this.util[resourceOf(res, b, EBS)]! * 100;
+      s.CPUCreditBalance[b]![k] = levelAt(view, brokerResource(b, CPU), sinceS) / 60;
+      s.NetworkInUtilization[b]![k] = this.util[brokerResource(b, NET_IN)]! * 100;
+      s.NetworkOutUtilization[b]![k] = this.util[brokerResource(b, NET_OUT)]! * 100;
+      s.EbsThroughputUtilization[b]![k] = this.util[brokerResource(b, EBS)]! * 100;
       s.UnderReplicatedPartitions[b]![k] = p.underReplicated[b]!;
     }
     const c = this.data.cluster;

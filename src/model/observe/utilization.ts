@@ -41,6 +41,8 @@ export class UtilizationMeter implements Observer {
   private readonly bindingSinceS: Float64Array;
   /** Per resource: MiB/s of demand it holds back now. */
   private readonly short: Float64Array;
+  /** Per resource: the first flow kind it limits now, or −1. */
+  private readonly limitedKind: Int32Array;
 
   constructor(
     resourceCount: number,
@@ -64,6 +66,7 @@ export class UtilizationMeter implements Observer {
     this.binding = new Uint8Array(resourceCount);
     this.bindingSinceS = new Float64Array(resourceCount);
     this.short = new Float64Array(resourceCount);
+    this.limitedKind = new Int32Array(resourceCount);
   }
 
   rates(view: View): void {
@@ -72,7 +75,8 @@ export class UtilizationMeter implements Observer {
     const res = state.resources;
     const net = flows.net;
     this.short.fill(0);
-    const limitedKind = new Int32Array(res.count).fill(-1);
+    const limitedKind = this.limitedKind;
+    limitedKind.fill(-1);
     for (let f = 0; f < net.flowCount; f++) {
       const r = alloc.limitedBy[f]!;
       if (r < 0 || r === CAPPED || flows.tiedTo[f]! >= 0) continue;

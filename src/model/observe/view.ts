@@ -11,6 +11,8 @@ export interface View {
   readonly flows: Flows;
   readonly alloc: Allocation;
   readonly drift: Drift;
+  /** Per-broker totals of the allocation (filled once per allocation by the loop). */
+  readonly brokers: BrokerRates;
 }
 
 export interface Observer {
