@@ -1,28 +1,48 @@
 // Writes a set of report files all or nothing: each goes to a temporary name in the target
-// folder first, and only when every one is written are they renamed into place. A failure
-// removes the temporaries, so a reader never sees a half-written report.
+// folder as soon as it is ready (so a deployment's time series need not stay in memory until
+// the last deployment is simulated), and only when every one is written are they renamed into
+// place. A failure removes the temporaries, so a reader never sees a half-written report.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
-  mkdirSync(dir, { recursive: true });
-  const temporaries: string[] = [];
-  try {
-    for (const [name, content] of files) {
-      const temporary = join(dir, `.${name}.${process.pid}.tmp`);
-      temporaries.push(temporary);
-      writeFileSync(temporary, content);
+export class StagedFiles {
+  private readonly staged: { name: string; temporary: string }[] = [];
+  private created = false;
+
+  constructor(private readonly dir: string) {}
+
+  stage(name: string, content: string | Uint8Array): void {
+    if (!this.created) {
+      mkdirSync(this.dir, { recursive: true });
+      this.created = true;
     }
-  } catch (error) {
-    for (const t of temporaries) rmSync(t, { force: true });
-    throw error;
+    const temporary = join(this.dir, `.${name}.${process.pid}.tmp`);
+    this.staged.push({ name, temporary });
+    try {
+      writeFileSync(temporary, content);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
   }
-  const written: string[] = [];
-  let i = 0;
-  for (const name of files.keys()) {
-    const target = join(dir, name);
-    renameSync(temporaries[i++]!, target);
-    written.push(target);
+
+  /** Renames every staged file into place; returns their paths. */
+  commit(): string[] {
+    return this.staged.map(({ name, temporary }) => {
+      const target = join(this.dir, name);
+      renameSync(temporary, target);
+      return target;
+    });
   }
-  return written;
+
+  abort(): void {
+    for (const { temporary } of this.staged) rmSync(temporary, { force: true });
+    this.staged.length = 0;
+  }
+}
+
+export function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
+  const staged = new StagedFiles(dir);
+  for (const [name, content] of files) staged.stage(name, content);
+  return staged.commit();
 }

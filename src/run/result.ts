@@ -29,8 +29,8 @@ export interface ProvisionedResult {
   usage: StandardUsage;
   bill: Bill;
   latency: LatencyReport | null;
-  /** Not serialised into the JSON report; the CSV carries it. */
-  series: SeriesData;
+  /** Not serialised into the JSON report; the CSV carries it. Null once written and dropped. */
+  series: SeriesData | null;
 }
 
 export type DeploymentResult = ProvisionedResult;

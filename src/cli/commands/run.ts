@@ -2,7 +2,7 @@
 import { basename, extname, join } from 'node:path';
 import { CatalogError } from '../../catalog/index.js';
 import { formatUsd } from '../../cost/index.js';
-import { runScenario, type ScenarioResult } from '../../run/index.js';
+import { runScenario, type DeploymentResult, type ScenarioResult } from '../../run/index.js';
 import { brokerSeriesCsv, clusterSeriesCsv, latencyCsv } from '../../report/csv.js';
 import { reportJson } from '../../report/json.js';
 import { reportMarkdown } from '../../report/markdown.js';
@@ -11,7 +11,7 @@ import { scenarioHash, type OutputFormat, type ResolvedScenario } from '../../sc
 import { VERSION } from '../../version.js';
 import { CliError, type Command } from '../command.js';
 import { loadScenarioFile } from '../load-scenario.js';
-import { writeFilesAtomically } from '../write-atomic.js';
+import { StagedFiles } from '../write-atomic.js';
 
 const SUPPORTED_FORMATS: readonly OutputFormat[] = ['json', 'md', 'csv'];
 
@@ -33,11 +33,23 @@ export const runCommand: Command = {
     let scenario = loadScenarioFile(path);
     if (argv.seed !== undefined) scenario = withSeed(scenario, argv.seed as number);
     const formats = parseFormats(argv.format as string | undefined, scenario.output.formats);
-    const result = simulate(scenario, path);
     const dir = (argv.out as string | undefined) ?? join('reports', basename(path, extname(path)));
-    const files = reportFiles(result, formats);
-    const written = writeFilesAtomically(dir, files);
-    if (argv.quiet !== true) printSummary(result, written, (performance.now() - started) / 1000);
+    const staged = new StagedFiles(dir);
+    const csvNames: string[] = [];
+    let written: string[];
+    try {
+      // Each deployment's time series go to disk as soon as it is simulated, then are dropped.
+      const result = simulate(scenario, path, (d) => {
+        if (formats.includes('csv')) csvNames.push(...stageCsv(staged, d, scenario.startEpochS));
+        d.series = null;
+      });
+      stageReports(staged, result, formats, csvNames);
+      written = staged.commit();
+      if (argv.quiet !== true) printSummary(result, written, (performance.now() - started) / 1000);
+    } catch (error) {
+      staged.abort();
+      throw error;
+    }
     return 0;
   },
 };
@@ -67,9 +79,9 @@ function parseFormats(option: string | undefined, fallback: readonly OutputForma
   return formats as OutputFormat[];
 }
 
-function simulate(scenario: ResolvedScenario, path: string): ScenarioResult {
+function simulate(scenario: ResolvedScenario, path: string, onDeployment: (d: DeploymentResult) => void): ScenarioResult {
   try {
-    return runScenario(scenario);
+    return runScenario(scenario, { onDeployment });
   } catch (error) {
     // Overrides the catalog rejects (an unknown assumption or price key, a value out of range).
     if (error instanceof CatalogError) throw new CliError(`${path}: ${error.message}`);
@@ -77,31 +89,27 @@ function simulate(scenario: ResolvedScenario, path: string): ScenarioResult {
   }
 }
 
-function reportFiles(result: ScenarioResult, formats: readonly OutputFormat[]): Map<string, string | Uint8Array> {
-  const files = new Map<string, string | Uint8Array>();
-  const start = result.scenario.startEpochS;
-  const csvNames: string[] = [];
-  if (formats.includes('csv')) {
-    for (const d of result.deployments) {
-      const slug = d.name.replace(/[^A-Za-z0-9._-]+/g, '-');
-      files.set(`${slug}-brokers.csv`, brokerSeriesCsv(d, start));
-      files.set(`${slug}-cluster.csv`, clusterSeriesCsv(d, start));
-      csvNames.push(`${slug}-brokers.csv`, `${slug}-cluster.csv`);
-      const latency = latencyCsv(d, start);
-      if (latency !== null) {
-        files.set(`${slug}-latency.csv`, latency);
-        csvNames.push(`${slug}-latency.csv`);
-      }
-    }
+function stageCsv(staged: StagedFiles, d: DeploymentResult, start: number): string[] {
+  const slug = d.name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const names = [`${slug}-brokers.csv`, `${slug}-cluster.csv`];
+  staged.stage(names[0]!, brokerSeriesCsv(d, start));
+  staged.stage(names[1]!, clusterSeriesCsv(d, start));
+  const latency = latencyCsv(d, start);
+  if (latency !== null) {
+    names.push(`${slug}-latency.csv`);
+    staged.stage(names[2]!, latency);
   }
-  if (formats.includes('md')) files.set('report.md', reportMarkdown(result, VERSION));
+  return names;
+}
+
+function stageReports(staged: StagedFiles, result: ScenarioResult, formats: readonly OutputFormat[], csvNames: readonly string[]): void {
+  if (formats.includes('md')) staged.stage('report.md', reportMarkdown(result, VERSION));
   if (formats.includes('json')) {
     const outputs: Record<string, string[]> = {};
     if (formats.includes('md')) outputs.md = ['report.md'];
-    if (csvNames.length > 0) outputs.csv = csvNames;
-    files.set('report.json', reportJson(result, { toolVersion: VERSION, outputs }));
+    if (csvNames.length > 0) outputs.csv = [...csvNames];
+    staged.stage('report.json', reportJson(result, { toolVersion: VERSION, outputs }));
   }
-  return files;
 }
 
 function printSummary(result: ScenarioResult, written: readonly string[], seconds: number): void {
