@@ -14,8 +14,8 @@ import { latencySnapshot, producerFlows, producerWaitS, similarSnapshot } from '
 import type { View } from './observe/view.js';
 import { resourceName } from './resources.js';
 import type { RateListener } from './simulation.js';
+import { SECONDS_PER_HOUR as HOUR_S } from '../units.js';
 
-const HOUR_S = 3600;
 /** Request-level runs stop sending after this many produce requests (a limit on every loop). */
 const MAX_WINDOW_REQUESTS = 20_000_000;
 const WINDOW_ESTIMATE_SAMPLES = 16_384;

@@ -5,10 +5,11 @@
 // midpoint, which is the step's mean to second order.
 import type { ResolvedLoad, ResolvedProducer, ResolvedProfileFactor } from '../scenario/types.js';
 import type { Rng } from '../engine/index.js';
+import { HOURS_PER_MONTH } from '../catalog/list-prices.js';
+import { SECONDS_PER_DAY as DAY_S, SECONDS_PER_HOUR, SECONDS_PER_WEEK as WEEK_S } from '../units.js';
 
-const DAY_S = 86_400;
-const WEEK_S = 7 * DAY_S;
-const MONTH_S = 730 * 3600;
+/** The bill's month (730 hours, the catalog's), for growth per month. */
+const MONTH_S = HOURS_PER_MONTH.value * SECONDS_PER_HOUR;
 
 export interface PiecewiseRate {
   /** Segment start times, strictly increasing; segment i is [timesS[i], timesS[i + 1]). */
@@ -105,7 +106,7 @@ export function factorAt(factor: ResolvedProfileFactor, t: number, startEpochS: 
  * exceed 2× without going negative).
  */
 function diurnal(peakToMean: number, peakHour: number, t: number, startEpochS: number): number {
-  const hour = ((((startEpochS + t) / 3600) % 24) + 24) % 24;
+  const hour = ((((startEpochS + t) / SECONDS_PER_HOUR) % 24) + 24) % 24;
   const theta = (2 * Math.PI * (hour - peakHour)) / 24;
   if (peakToMean <= 2) return 1 + (peakToMean - 1) * Math.cos(theta);
   const k = raisedCosineExponent(peakToMean);

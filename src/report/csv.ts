@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { BROKER_SERIES, CLUSTER_SERIES, type SeriesData } from '../model/observe/series.js';
 import type { DeploymentResult } from '../run/index.js';
 import { isoTime } from './time-text.js';
+import { SECONDS_PER_HOUR } from '../units.js';
 
 export function brokerSeriesCsv(d: DeploymentResult, startEpochS: number): Uint8Array {
   const r = seriesOf(d);
@@ -50,7 +51,7 @@ export function latencyCsv(d: DeploymentResult, startEpochS: number): Uint8Array
   out.row(header(['hour', 'timestamp', 'mode', 'requests', ...fields, 'saturatedSeconds']));
   for (const h of hourly) {
     const values = fields.map((f) => (h[f] === null ? '' : String(h[f])));
-    out.row([h.hour, isoTime(h.hour * 3600, startEpochS), h.mode, h.requests, ...values, h.saturatedSeconds].join(','));
+    out.row([h.hour, isoTime(h.hour * SECONDS_PER_HOUR, startEpochS), h.mode, h.requests, ...values, h.saturatedSeconds].join(','));
   }
   return out.bytes();
 }

@@ -9,6 +9,8 @@ import { DELIVERY_TIMEOUT_S } from '../model/latency-recorder.js';
 import type { UtilizationSummary } from '../run/index.js';
 import { bindingSentence, timelineBroker, timelineDetail } from './wording.js';
 import { cell, formatBytes, formatDuration, formatPct, formatQuantity } from './format.js';
+import { HOURS_PER_MONTH } from '../catalog/index.js';
+import { SECONDS_PER_HOUR } from '../units.js';
 
 const TIMELINE_LIMIT = 25;
 
@@ -88,7 +90,7 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
     out.push('');
   }
   out.push(...latencySection(d, startEpochS));
-  out.push('### Monthly bill (730 hours)', '', '| item | quantity | unit | unit price | amount |', '|---|---|---|---|---|');
+  out.push(`### Monthly bill (${HOURS_PER_MONTH.value} hours)`, '', '| item | quantity | unit | unit price | amount |', '|---|---|---|---|---|');
   for (const line of d.bill.lines) {
     const price = line.unitPriceUsd === null ? 'not published' : `$${line.unitPriceUsd}`;
     const amount = line.amountUsd === null ? '—' : formatUsd(line.amountUsd);
@@ -133,7 +135,7 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
     }
   }
   const worst = [...l.hourly].filter((h) => h.publishLatency99pct !== null).sort((a, b) => b.publishLatency99pct! - a.publishLatency99pct!)[0];
-  if (worst !== undefined) out.push(`Worst hour for publish p99: ${timeInWords(worst.hour * 3600, startEpochS)}, ${ms(worst.publishLatency99pct)} ms (hourly figures in the JSON and CSV).`, '');
+  if (worst !== undefined) out.push(`Worst hour for publish p99: ${timeInWords(worst.hour * SECONDS_PER_HOUR, startEpochS)}, ${ms(worst.publishLatency99pct)} ms (hourly figures in the JSON and CSV).`, '');
   return out;
 }
 

@@ -9,8 +9,8 @@ import { rateToMiBps } from './resolve-producer.js';
 import type { RawConsumerGroup } from './schema-workload.js';
 import type { ResolvedConsumerGroup, ResolvedConsumerMode } from './types.js';
 import { parseDuration, parseTimeOfDay } from './units.js';
+import { SECONDS_PER_DAY as DAY_S } from '../units.js';
 
-const DAY_S = 86_400;
 
 export function resolveConsumerGroup(
   raw: RawConsumerGroup,

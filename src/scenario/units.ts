@@ -8,8 +8,7 @@ import { suggest } from './suggest.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; fix: string };
 
-export const BYTES_PER_MIB = 1024 ** 2;
-export const BYTES_PER_GIB = 1024 ** 3;
+export { BYTES_PER_MIB, BYTES_PER_GIB } from '../units.js';
 
 export const SIZE_UNITS: Readonly<Record<string, number>> = {
   B: 1,
