@@ -11,9 +11,8 @@ import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
 import type { ResolvedLatencyWindow } from '../scenario/types.js';
 import { latencyFigures, type LatencyFigures } from './latency-figures.js';
 import { latencySnapshot, producerFlows, producerWaitS, similarSnapshot } from './latency-snapshot.js';
-import type { View } from './observe/view.js';
+import type { RateListener, View } from './observe/view.js';
 import { resourceName } from './resources.js';
-import type { RateListener } from './simulation.js';
 import { SECONDS_PER_HOUR as HOUR_S } from '../units.js';
 
 /** Request-level runs stop sending after this many produce requests (a limit on every loop). */

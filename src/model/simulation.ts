@@ -20,7 +20,7 @@ import { Timeline } from './observe/timeline.js';
 import { UsageMeter } from './observe/usage.js';
 import { UtilizationMeter } from './observe/utilization.js';
 import { fillBrokerRates } from './observe/broker-rates.js';
-import { createBrokerRates, type BrokerRates, type Observer, type View } from './observe/view.js';
+import { createBrokerRates, type BrokerRates, type Observer, type RateListener, type View } from './observe/view.js';
 import { brokerWriteDemand, PageCache } from './page-cache.js';
 import { refreshCapacities } from './resources.js';
 import { trimHistory, updateDeleteRates } from './retention.js';
@@ -33,12 +33,6 @@ import { initialiseWarmStart } from './warm-start.js';
 /** A limit on the loop (STYLE habit 4): crossings within a millisecond of each other this often mean two rules undo each other. */
 const MAX_RAPID_CROSSINGS = 10_000;
 const MAX_EVENTS = 50_000_000;
-
-export interface RateListener {
-  /** After every allocation (`full`) or deletion-only update. */
-  rates(view: View, full: boolean): void;
-  segment(view: View, t0: number, t1: number): void;
-}
 
 export class ClusterModel implements ModelContext {
   readonly sim = new Simulator();

@@ -22,6 +22,13 @@ export interface Observer {
   segment(view: View, t0: number, t1: number): void;
 }
 
+/** Like an observer, for layers above the model (latency): told whether the allocation is new. */
+export interface RateListener {
+  /** After every allocation (`full`) or deletion-only update. */
+  rates(view: View, full: boolean): void;
+  segment(view: View, t0: number, t1: number): void;
+}
+
 /** Per-broker totals of one allocation: bytes in and out, replication, and lag by kind. */
 export interface BrokerRates {
   bytesInMiBps: Float64Array;
