@@ -84,9 +84,18 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
     '',
   );
   if (d.timeline.length > 0) {
-    out.push('### Timeline', '', '| when | broker | event |', '|---|---|---|');
-    for (const e of d.timeline.slice(0, TIMELINE_LIMIT)) out.push(`| ${timeInWords(e.timeS, startEpochS)} | ${timelineBroker(e)} | ${cell(timelineDetail(e, d.topicNames))} |`);
-    if (d.timeline.length > TIMELINE_LIMIT) out.push('', `…and ${d.timeline.length - TIMELINE_LIMIT} more in the JSON report.`);
+    out.push('### Timeline', '', '| when | brokers | event |', '|---|---|---|');
+    // The same event on several brokers at one instant is one row.
+    const rows: { when: string; brokers: string[]; detail: string }[] = [];
+    for (const e of d.timeline) {
+      const when = timeInWords(e.timeS, startEpochS);
+      const detail = timelineDetail(e, d.topicNames);
+      const last = rows[rows.length - 1];
+      if (last !== undefined && last.when === when && last.detail === detail) last.brokers.push(timelineBroker(e));
+      else rows.push({ when, brokers: [timelineBroker(e)], detail });
+    }
+    for (const r of rows.slice(0, TIMELINE_LIMIT)) out.push(`| ${r.when} | ${r.brokers.join(', ')} | ${cell(r.detail)} |`);
+    if (rows.length > TIMELINE_LIMIT) out.push('', `…and ${rows.length - TIMELINE_LIMIT} more in the JSON report.`);
     out.push('');
   }
   out.push(...latencySection(d, startEpochS));
