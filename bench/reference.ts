@@ -1,5 +1,7 @@
 // Times the 30-day reference scenario end to end in-process — load and validate the YAML,
-// simulate, build the JSON report — and prints one JSON line {seconds, events, peakRssMB}.
+// simulate, build the JSON report — and prints one JSON line {seconds, events, peakRssMB,
+// secondsScaled, calibrationEventsPerSecond}: `secondsScaled` is `seconds` converted to the
+// machine the speed targets were set on (bench/calibrate.ts; null when it cannot calibrate).
 // Fails when the simulation's event count differs from the expected one, so that a change in
 // behaviour cannot pass as a speed-up (STYLE habit 11): update EXPECTED_EVENTS deliberately.
 import { readFileSync } from 'node:fs';
@@ -8,8 +10,9 @@ import { runScenario } from '../src/run/index.js';
 import { reportJson } from '../src/report/json.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { VERSION } from '../src/version.js';
+import { machineScale, scaleSeconds } from './calibrate.js';
 
-const EXPECTED_EVENTS = 17_931;
+const EXPECTED_EVENTS = 13_405;
 const path = fileURLToPath(new URL('../scenarios/reference.yaml', import.meta.url));
 
 function once(): { seconds: number; events: number } {
@@ -33,7 +36,12 @@ for (let i = 1; i < runs; i++) {
   if (next.seconds < best.seconds) best = next;
 }
 const peakRssMB = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-console.log(JSON.stringify({ seconds: Math.round(best.seconds * 1000) / 1000, events: best.events, peakRssMB }));
+// Calibrated after the timed runs, in child processes, so it neither warms nor loads this one.
+const machine = machineScale();
+const seconds = Math.round(best.seconds * 1000) / 1000;
+const secondsScaled = scaleSeconds(best.seconds, machine);
+console.log(JSON.stringify({ seconds, events: best.events, peakRssMB, secondsScaled, calibrationEventsPerSecond: machine.eventsPerSecond }));
+if (machine.state === 'unavailable') console.error(`bench:reference: no machine calibration: ${machine.reason}`);
 if (best.events !== EXPECTED_EVENTS) {
   console.error(`bench:reference: expected ${EXPECTED_EVENTS} simulation events, got ${best.events}. If the model change is intended, update EXPECTED_EVENTS in bench/reference.ts.`);
   process.exit(1);
