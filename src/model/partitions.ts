@@ -5,45 +5,112 @@
 // Zipf skew a topic has one class per distinct replica list instead of one per partition, so
 // the work grows with brokers, not with partitions. What a class cannot say is how one hot
 // partition inside it fares (its `retention.bytes`, a per-partition quota): those use the mean.
+// Where a resource binds, the members of a class share its rate in proportion to their demand
+// — as a FIFO queue serves the bytes that arrive at it — rather than max-min per partition.
 import type { Rng } from '../engine/index.js';
 import type { ModelConfig } from './config.js';
 import { replicaSet } from './placement.js';
 
 export interface PartitionClass {
+  /** The topic whose load and settings the class follows: its first topic (see topicShapes). */
   topic: number;
   /** Preferred order: the preferred leader first. */
   replicas: readonly number[];
-  /** Each member's share of the topic's load (the members' mean; over all partitions they sum to 1). */
+  /**
+   * Each member's demand as a share of `topic`'s load (the members' mean). For a class of one
+   * topic the shares of its partitions sum to 1; members from proportional topics count at
+   * their topic's rate relative to `topic`'s.
+   */
   share: number;
   count: number;
   /** The largest member share, for reports of the hottest partition. */
   maxShare: number;
 }
 
-/** Groups partitions into classes; `rng` shuffles which partitions are hot under a Zipf skew. */
+/**
+ * Groups partitions into classes; `rng` shuffles which partitions are hot under a Zipf skew.
+ * Partitions of different topics join one class when the topics are proportional (topicShapes):
+ * their rates keep a fixed ratio at every instant and every other setting is the same, so the
+ * model treats them exactly as one topic, and the work grows with distinct topics, not topics.
+ */
 export function partitionClasses(config: ModelConfig, rng: Rng): PartitionClass[] {
   const classes: PartitionClass[] = [];
+  const shapes = topicShapes(config);
+  const byKey = new Map<string, { cls: PartitionClass; total: number }>();
   config.topics.forEach((topic, t) => {
     const shares = partitionShares(topic.partitions, topic.partitionSkew, rng);
-    const byKey = new Map<string, { cls: PartitionClass; total: number }>();
+    const { representative, scale } = shapes[t]!;
     for (let p = 0; p < topic.partitions; p++) {
       const replicas = replicaSet(p, t % config.brokers, topic.replicationFactor, config.brokers, config.azs);
-      const key = replicas.join(',');
-      const share = shares === null ? 1 / topic.partitions : shares[p]!;
+      const key = `${representative}|${replicas.join(',')}`;
+      const share = (shares === null ? 1 / topic.partitions : shares[p]!) * scale;
       const existing = byKey.get(key);
       if (existing) {
         existing.cls.count++;
         existing.total += share;
         existing.cls.maxShare = Math.max(existing.cls.maxShare, share);
       } else {
-        const cls: PartitionClass = { topic: t, replicas, share, count: 1, maxShare: share };
+        const cls: PartitionClass = { topic: representative, replicas, share, count: 1, maxShare: share };
         byKey.set(key, { cls, total: share });
         classes.push(cls);
       }
     }
-    for (const { cls, total } of byKey.values()) cls.share = total / cls.count;
   });
+  for (const { cls, total } of byKey.values()) cls.share = total / cls.count;
   return classes;
+}
+
+export interface TopicShape {
+  /** The first topic of the same shape. */
+  representative: number;
+  /** This topic's load ÷ the representative's, at every instant. */
+  scale: number;
+}
+
+/**
+ * Topics of one shape: the same producer settings and profiles with rates in the same
+ * proportions (no random spikes, which each producer draws for itself), the same retention,
+ * replication, message size, compression and consumer groups. Their loads differ by a constant
+ * factor, the ratio of their total base rates.
+ */
+export function topicShapes(config: ModelConfig): TopicShape[] {
+  const first = new Map<string, { topic: number; rate: number }>();
+  return config.topics.map((topic, t) => {
+    const key = shapeKey(topic, t);
+    const rate = baseRate(topic);
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, { topic: t, rate });
+      return { representative: t, scale: 1 };
+    }
+    return { representative: seen.topic, scale: seen.rate > 0 ? rate / seen.rate : 1 };
+  });
+}
+
+type Topic = ModelConfig['topics'][number];
+
+function baseRate(topic: Topic): number {
+  let sum = 0;
+  for (const p of topic.producers) sum += p.load.kind === 'rate' ? p.load.rateMiBps : 1;
+  return sum;
+}
+
+function shapeKey(topic: Topic, index: number): string {
+  const rate = baseRate(topic);
+  const random = topic.producers.some((p) => p.profile.some((f) => f.type === 'spikes'));
+  // Rate loads are compared by their share of the topic's total; traces only when identical.
+  const traced = topic.producers.some((p) => p.load.kind === 'trace');
+  if (random || rate <= 0 || (traced && topic.producers.length > 1)) return `unique:${index}`;
+  return JSON.stringify({
+    producers: topic.producers.map((p) => ({ ...p, load: p.load.kind === 'rate' ? { kind: 'rate', share: p.load.rateMiBps / rate } : p.load })),
+    retentionS: topic.retentionS,
+    retentionGiB: topic.retentionGiBPerPartition,
+    rf: topic.replicationFactor,
+    minIsr: topic.minInsyncReplicas,
+    messageSize: topic.messageSize,
+    compression: topic.compressionRatio,
+    groups: topic.consumerGroups.map((g) => ({ mode: g.mode, rackAware: g.rackAware, instances: g.instances })),
+  });
 }
 
 /** Zipf shares after a seeded shuffle, or null for a uniform topic (every share 1/partitions). */

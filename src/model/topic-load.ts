@@ -2,6 +2,7 @@
 // in stored (compressed) bytes — and the instants at which any of them changes, in order.
 import type { Rng } from '../engine/index.js';
 import type { ModelConfig } from './config.js';
+import { topicShapes } from './partitions.js';
 import { producerRate, sumRates, type PiecewiseRate } from './profile.js';
 
 export class TopicLoad {
@@ -16,13 +17,25 @@ export class TopicLoad {
 
   constructor(config: ModelConfig, rng: Rng) {
     const ctx = { startEpochS: config.startEpochS, stepS: config.profileStepS, rng };
-    this.rates = config.topics.map((topic) => {
+    // A topic of the same shape as an earlier one (partitions.ts) is that topic's load scaled:
+    // its profile is not evaluated again. Only topics with random spikes draw from `rng`, and
+    // those are always shapes of their own, so the draws do not depend on this.
+    const shapes = topicShapes(config);
+    const rates: PiecewiseRate[] = [];
+    config.topics.forEach((topic, t) => {
+      const { representative, scale } = shapes[t]!;
+      if (representative !== t) {
+        const rep = rates[representative]!;
+        rates.push({ timesS: rep.timesS, rateMiBps: rep.rateMiBps.map((r) => r * scale) });
+        return;
+      }
       const from = config.warmStart ? -topic.retentionS : 0;
       const parts = topic.producers.map((p) => producerRate(p, from, config.durationS, ctx));
-      const sum = sumRates(parts, from);
+      const sum = parts.length === 1 ? parts[0]! : sumRates(parts, from);
       for (let i = 0; i < sum.rateMiBps.length; i++) sum.rateMiBps[i]! *= topic.compressionRatio;
-      return sum;
+      rates.push(sum);
     });
+    this.rates = rates;
     this.now = new Float64Array(config.topics.length);
     this.cursor = new Int32Array(config.topics.length);
     const cuts = new Set<number>();

@@ -3,6 +3,8 @@ import { HOURS_PER_MONTH, type ResolvedAssumptions } from '../catalog/index.js';
 import { standardBill, type StandardUsage } from '../cost/index.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
 import { simulateCluster } from '../model/run-cluster.js';
+import type { ModelConfig } from '../model/config.js';
+import { topicShapes } from '../model/partitions.js';
 import type { Problem, ResolvedProvisionedDeployment, ResolvedScenario } from '../scenario/index.js';
 import { MIB_PER_GIB, SECONDS_PER_HOUR } from '../units.js';
 import { bindingConstraint } from './binding.js';
@@ -18,7 +20,8 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
     return checkProvisioned(scenario, deployment, index, assumptions);
   },
   run(deployment: ResolvedProvisionedDeployment, ctx: RunContext): ProvisionedResult {
-    const run = simulateCluster(buildModelConfig(ctx.scenario, deployment, ctx.assumptions, { verify: ctx.verify }));
+    const config = buildModelConfig(ctx.scenario, deployment, ctx.assumptions, { verify: ctx.verify });
+    const run = simulateCluster(config);
     const usage = monthlyUsage(run, deployment);
     return {
       type: 'provisioned',
@@ -32,7 +35,7 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
       cluster: clusterSummary(run),
       timeline: run.timeline,
       timelineDropped: run.timelineDropped,
-      topicNames: ctx.scenario.workload.topics.map((t) => t.name),
+      topicNames: topicLabels(config),
       usage,
       bill: standardBill(usage, ctx.prices),
       latency: run.latency,
@@ -40,6 +43,20 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
     };
   },
 };
+
+/**
+ * How the timeline names a topic: topics of one shape move as one (src/model/partitions.ts), so
+ * an event on the first of them is an event on all.
+ */
+function topicLabels(config: ModelConfig): string[] {
+  const shapes = topicShapes(config);
+  const members = new Map<number, number>();
+  for (const s of shapes) members.set(s.representative, (members.get(s.representative) ?? 0) + 1);
+  return config.topics.map((t, i) => {
+    const n = members.get(i) ?? 1;
+    return n > 1 ? `${t.name} and ${n - 1} topic${n > 2 ? 's' : ''} of the same shape` : t.name;
+  });
+}
 
 /**
  * Usage over the simulated horizon scaled to a 730-hour month (DESIGN §3.7): brokers bill for
