@@ -29,30 +29,47 @@ export interface ProfileContext {
  * assumes): profiles extend backwards periodically, growth backwards, spikes not at all.
  */
 export function producerRate(producer: ResolvedProducer, fromS: number, toS: number, ctx: ProfileContext): PiecewiseRate {
-  const spikes = drawSpikes(producer.profile, Math.max(0, fromS), toS, ctx.rng);
-  const cuts = new Set<number>([fromS]);
+  const spikes = drawSpikes(producer.profile, Math.max(0, fromS), toS, ctx.rng).sort((a, b) => a[0] - b[0]);
+  const cutList: number[] = [fromS];
   const continuous = producer.profile.some((f) => f.type === 'diurnal' || f.type === 'growth') ||
     (producer.load.kind === 'trace' && producer.load.interpolation === 'linear');
   if (continuous) {
-    for (let t = Math.ceil(fromS / ctx.stepS) * ctx.stepS; t < toS; t += ctx.stepS) cuts.add(t);
+    for (let t = Math.ceil(fromS / ctx.stepS) * ctx.stepS; t < toS; t += ctx.stepS) cutList.push(t);
   }
-  for (const t of discreteBreakpoints(producer, fromS, toS, ctx.startEpochS)) cuts.add(t);
-  for (const [start, end] of spikes) {
-    cuts.add(start);
-    cuts.add(end);
-  }
-  const times = [...cuts].filter((t) => t >= fromS && t < toS).sort((a, b) => a - b);
+  for (const t of discreteBreakpoints(producer, fromS, toS, ctx.startEpochS)) cutList.push(t);
+  for (const [start, end] of spikes) cutList.push(start, end);
+  const times = uniqueSortedWithin(cutList, fromS, toS);
   const rates = new Float64Array(times.length);
+  // Spikes start in order; a sweep keeps the ones covering each step's midpoint.
+  const active: number[] = [];
+  let nextSpike = 0;
   for (let i = 0; i < times.length; i++) {
     const start = times[i]!;
     const end = i + 1 < times.length ? times[i + 1]! : toS;
     const mid = (start + end) / 2;
     let rate = baseRate(producer.load, mid);
     for (const factor of producer.profile) rate *= factorAt(factor, mid, ctx.startEpochS);
-    for (const [s, e, f] of spikes) if (mid >= s && mid < e) rate *= f;
+    while (nextSpike < spikes.length && spikes[nextSpike]![0] <= mid) active.push(nextSpike++);
+    for (let k = active.length - 1; k >= 0; k--) {
+      const [s, e, f] = spikes[active[k]!]!;
+      if (mid >= e) active.splice(k, 1);
+      else if (mid >= s) rate *= f;
+    }
     rates[i] = rate;
   }
-  return { timesS: Float64Array.from(times), rateMiBps: rates };
+  return { timesS: times, rateMiBps: rates };
+}
+
+/** The distinct values of `cuts` in [fromS, toS), ascending, without a Set: a typed sort. */
+function uniqueSortedWithin(cuts: readonly number[], fromS: number, toS: number): Float64Array {
+  const sorted = Float64Array.from(cuts).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i]!;
+    if (t < fromS || t >= toS || (n > 0 && sorted[n - 1] === t)) continue;
+    sorted[n++] = t;
+  }
+  return sorted.slice(0, n);
 }
 
 function baseRate(load: ResolvedLoad, t: number): number {

@@ -61,7 +61,8 @@ function checkSeriesSize(scenario: ResolvedScenario, d: ResolvedProvisionedDeplo
  * data: say so instead, with the size that would hold it.
  */
 function checkWarmStart(scenario: ResolvedScenario, d: ResolvedProvisionedDeployment, i: number, assumptions: ResolvedAssumptions): Problem[] {
-  const config = buildModelConfig(scenario, d, assumptions);
+  // Only the history before t = 0 matters here: evaluate the profiles up to the first second.
+  const config = { ...buildModelConfig(scenario, d, assumptions), durationS: 1 };
   const streams = new RandomStreams(config.seed);
   const state = createState(config, streams);
   const load = new TopicLoad(config, streams.stream('workload'));
