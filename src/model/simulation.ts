@@ -79,7 +79,7 @@ export class ClusterModel implements ModelContext {
     this.writeDemand = new Float64Array(config.brokers);
     this.brokerRates = createBrokerRates(config.brokers);
     const res = this.state.resources;
-    this.series = new SeriesSampler(config.brokers, config.durationS, config.intervalS, res.count);
+    this.series = new SeriesSampler(config.brokers, config.durationS, config.intervalS);
     this.usage = new UsageMeter(this.state.specs.map((s) => s.typeName ?? 'broker'));
     this.utilization = new UtilizationMeter(res.count, config.brokers, config.cpuGuidanceFraction, this.timeline);
     this.lag = new LagTracker(config.brokers);

@@ -48,13 +48,18 @@ export class SeriesSampler implements Observer {
   private readonly samples: number;
   private next = 0;
   private perBroker: BrokerRates;
-  private readonly util: Float64Array;
+  /** Per broker × series, in BROKER_SERIES order: the column, and the segment's line and clamps. */
+  private readonly columns: Float64Array[];
+  private readonly base: Float64Array;
+  private readonly slope: Float64Array;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
   private underMinIsr = 0;
   private offline = 0;
   private storedMiB = 0;
   private storedDrift = 0;
 
-  constructor(brokers: number, durationS: number, intervalS: number, resourceCount: number) {
+  constructor(brokers: number, durationS: number, intervalS: number) {
     this.samples = Math.floor(durationS / intervalS) + 1;
     const timesS = new Float64Array(this.samples);
     for (let i = 0; i < this.samples; i++) timesS[i] = i * intervalS;
@@ -64,14 +69,58 @@ export class SeriesSampler implements Observer {
     for (const name of CLUSTER_SERIES) cluster[name] = new Float64Array(this.samples);
     this.data = { timesS, broker, cluster };
     this.perBroker = createBrokerRates(brokers);
-    this.util = new Float64Array(resourceCount);
+    this.columns = [];
+    for (let b = 0; b < brokers; b++) for (const name of BROKER_SERIES) this.columns.push(broker[name][b]!);
+    const n = this.columns.length;
+    this.base = new Float64Array(n);
+    this.slope = new Float64Array(n);
+    this.lo = new Float64Array(n).fill(-Infinity);
+    this.hi = new Float64Array(n).fill(Infinity);
   }
 
+  /** Every broker series is a line over the segment, clamped where a level is (credits, disk ≥ 0). */
   rates(view: View): void {
     this.perBroker = view.brokers;
     const { state, alloc, drift } = view;
     const res = state.resources;
-    for (let r = 0; r < res.count; r++) this.util[r] = alloc.load[r]! / res.sustained[r]!;
+    const p = view.brokers;
+    const disks = state.disks;
+    const series = BROKER_SERIES.length;
+    for (let b = 0; b < res.brokers; b++) {
+      const at = b * series;
+      const set = (name: BrokerSeriesName, base: number, slope = 0, lo = -Infinity, hi = Infinity) => {
+        const i = at + SERIES_INDEX[name];
+        this.base[i] = base;
+        this.slope[i] = slope;
+        this.lo[i] = lo;
+        this.hi[i] = hi;
+      };
+      const util = (kind: number) => (alloc.load[brokerResource(b, kind)]! / res.sustained[brokerResource(b, kind)]!) * 100;
+      set('BytesInPerSec', p.bytesInMiBps[b]! * BYTES_PER_MIB);
+      set('BytesOutPerSec', p.bytesOutMiBps[b]! * BYTES_PER_MIB);
+      set('ReplicationBytesInPerSec', p.replicationInMiBps[b]! * BYTES_PER_MIB);
+      set('ReplicationBytesOutPerSec', p.replicationOutMiBps[b]! * BYTES_PER_MIB);
+      set('CpuUser', util(CPU));
+      set('NetworkInUtilization', util(NET_IN));
+      set('NetworkOutUtilization', util(NET_OUT));
+      set('EbsThroughputUtilization', util(EBS));
+      set('UnderReplicatedPartitions', p.underReplicated[b]!);
+      const size = disks.sizeGiB[b]!;
+      set('KafkaDataLogsDiskUsed', (disks.usedGiB(b) / size) * 100, (disks.growthGiBps(b) / size) * 100, 0);
+      const bucket = (name: BrokerSeriesName, kind: number, unit: 'percent' | 'minutes') => {
+        const r = brokerResource(b, kind);
+        const spec = res.bucket[r]!;
+        if (spec.size <= 0) return set(name, unit === 'percent' ? 100 : 0);
+        const rate = bucketRate(spec, res.level[r]!, alloc.load[r]!);
+        // CloudWatch counts CPU credits in vCPU-minutes.
+        const k = unit === 'percent' ? 100 / spec.size : 1 / 60;
+        set(name, res.level[r]! * k, rate * k, 0, spec.size * k);
+      };
+      bucket('BurstBalance', EBS, 'percent');
+      bucket('NetworkInBurstBalance', NET_IN, 'percent');
+      bucket('NetworkOutBurstBalance', NET_OUT, 'percent');
+      bucket('CPUCreditBalance', CPU, 'minutes');
+    }
     this.underMinIsr = 0;
     this.offline = 0;
     this.storedMiB = 0;
@@ -85,38 +134,22 @@ export class SeriesSampler implements Observer {
     }
   }
 
-  segment(view: View, t0: number, t1: number): void {
+  segment(_view: View, t0: number, t1: number): void {
     const times = this.data.timesS;
     while (this.next < this.samples && times[this.next]! <= t1) {
       const g = times[this.next]!;
-      if (g >= t0) this.sample(view, this.next, g - t0);
+      if (g >= t0) this.sample(this.next, g - t0);
       this.next++;
     }
   }
 
-  private sample(view: View, k: number, sinceS: number): void {
-    const state = view.state;
-    const res = state.resources;
-    const s = this.data.broker;
-    const p = this.perBroker;
-    const disks = state.disks;
-    for (let b = 0; b < res.brokers; b++) {
-      s.BytesInPerSec[b]![k] = p.bytesInMiBps[b]! * BYTES_PER_MIB;
-      s.BytesOutPerSec[b]![k] = p.bytesOutMiBps[b]! * BYTES_PER_MIB;
-      s.ReplicationBytesInPerSec[b]![k] = p.replicationInMiBps[b]! * BYTES_PER_MIB;
-      s.ReplicationBytesOutPerSec[b]![k] = p.replicationOutMiBps[b]! * BYTES_PER_MIB;
-      s.CpuUser[b]![k] = this.util[brokerResource(b, CPU)]! * 100;
-      const used = disks.usedGiB(b) + disks.growthGiBps(b) * sinceS;
-      s.KafkaDataLogsDiskUsed[b]![k] = (Math.max(0, used) / disks.sizeGiB[b]!) * 100;
-      s.BurstBalance[b]![k] = levelPercent(view, brokerResource(b, EBS), sinceS);
-      s.NetworkInBurstBalance[b]![k] = levelPercent(view, brokerResource(b, NET_IN), sinceS);
-      s.NetworkOutBurstBalance[b]![k] = levelPercent(view, brokerResource(b, NET_OUT), sinceS);
-      // CloudWatch counts CPU credits in vCPU-minutes.
-      s.CPUCreditBalance[b]![k] = levelAt(view, brokerResource(b, CPU), sinceS) / 60;
-      s.NetworkInUtilization[b]![k] = this.util[brokerResource(b, NET_IN)]! * 100;
-      s.NetworkOutUtilization[b]![k] = this.util[brokerResource(b, NET_OUT)]! * 100;
-      s.EbsThroughputUtilization[b]![k] = this.util[brokerResource(b, EBS)]! * 100;
-      s.UnderReplicatedPartitions[b]![k] = p.underReplicated[b]!;
+  private sample(k: number, sinceS: number): void {
+    const { columns, base, slope, lo, hi } = this;
+    for (let i = 0; i < columns.length; i++) {
+      let v = base[i]! + slope[i]! * sinceS;
+      if (v < lo[i]!) v = lo[i]!;
+      else if (v > hi[i]!) v = hi[i]!;
+      columns[i]![k] = v;
     }
     const c = this.data.cluster;
     c.ProducerBacklogBytes[k] = this.lagAt(0, sinceS) * BYTES_PER_MIB;
@@ -139,15 +172,4 @@ export class SeriesSampler implements Observer {
   }
 }
 
-function levelAt(view: View, r: number, sinceS: number): number {
-  const res = view.state.resources;
-  const spec = res.bucket[r]!;
-  if (spec.size <= 0) return 0;
-  const rate = bucketRate(spec, res.level[r]!, view.alloc.load[r]!);
-  return Math.min(spec.size, Math.max(0, res.level[r]! + rate * sinceS));
-}
-
-function levelPercent(view: View, r: number, sinceS: number): number {
-  const spec = view.state.resources.bucket[r]!;
-  return spec.size > 0 ? (levelAt(view, r, sinceS) / spec.size) * 100 : 100;
-}
+const SERIES_INDEX = Object.fromEntries(BROKER_SERIES.map((name, i) => [name, i])) as Record<BrokerSeriesName, number>;
