@@ -30,6 +30,13 @@ export interface QueueWaits {
 }
 
 const ROOT_STEPS = 40;
+// Halvings from 0.999 of the pole towards it. At the root 1 − r·b is about ρ·β·e^((1 − β)/β) ≥ ρ
+// (β = b/E[S]), so for ρ ≥ RHO_NEGLIGIBLE some 30 halvings pass it.
+const POLE_STEPS = 64;
+// Below this utilisation a queue is taken as idle: P(W > 0) = ρ is 10⁸ times below the 10⁻⁴ of
+// the p99.99, the rarest figure reported, and the tail's root would sit within a rounding of the
+// pole of the service-time MGF (ρ ≲ 10⁻¹⁶), where no double can hold it.
+const RHO_NEGLIGIBLE = 1e-12;
 
 export function waitBuffers(queues: number): QueueWaits {
   return { waitP: new Float64Array(queues), tailA: new Float64Array(queues), tailRate: new Float64Array(queues) };
@@ -56,11 +63,14 @@ export function queueWaits(q: QueueLoads, ca2: Float64Array, extraWork2: Float64
 export function queueWait(q: QueueLoads, ca2: Float64Array, extraWork2: number, i: number, w: QueueWaits): void {
   const rho = q.rho[i]!;
   const meanS = q.meanS[i]!;
-  if (!(rho < 1)) {
+  // Within 10⁻⁹ of 1 counts as saturated: a throttled resource sits at ρ = 1 − 1 ulp, where the
+  // mean wait is over 10⁸·E[S] and A = (1 − ρ)E[S]/(ρM′(r) − E[S]) has lost its digits to
+  // cancellation (A < p, so the inversion in sample-paths.ts gave negative waits).
+  if (!(rho < 1 - 1e-9)) {
     w.waitP[i] = NaN;
     w.tailA[i] = NaN;
     w.tailRate[i] = NaN;
-  } else if (!(rho > 0 && meanS > 0)) {
+  } else if (!(rho > RHO_NEGLIGIBLE && meanS > 0)) {
     w.waitP[i] = 0;
     w.tailA[i] = 0;
     w.tailRate[i] = 1;
@@ -111,10 +121,13 @@ function lundbergRate(rho: number, meanS: number, a: number, b: number): number 
   const qa = (rho * m3) / 6;
   const qb = (rho * m2) / 2;
   const qc = meanS * (1 - rho);
-  let r = (2 * qc) / (qb + Math.sqrt(qb * qb + 4 * qa * qc));
+  let r = Math.min((2 * qc) / (qb + Math.sqrt(qb * qb + 4 * qa * qc)), deterministicBound(rho, meanS, a));
   if (!(r < pole)) {
     r = pole * 0.999;
-    while (rho * (mgf(r, a, b) - 1) - r * meanS <= 0) r = (r + pole) / 2;
+    for (let k = 0; rho * (mgf(r, a, b) - 1) - r * meanS <= 0; k++) {
+      if (k === POLE_STEPS) throw new Error(`lundbergRate: no start right of the root below the pole 1/${b} at ρ = ${rho}`);
+      r = (r + pole) / 2;
+    }
   }
   for (let k = 0; k < ROOT_STEPS; k++) {
     const d = 1 - r * b;
@@ -128,7 +141,23 @@ function lundbergRate(rho: number, meanS: number, a: number, b: number): number 
     // Cubic convergence: a step of 10⁻⁵·r leaves an error near 10⁻¹⁵.
     if (step <= r * 1e-5) break;
   }
+  if (!(r > 0 && r < pole)) throw new Error(`lundbergRate: Halley left (0, ${pole}) at ρ = ${rho}, E[S] = ${meanS}, b = ${b}`);
   return r;
+}
+
+// At low utilisation the Taylor start is far right of the root: r·a ≈ √(6/ρ) against about
+// ln(1/ρ) at the root for deterministic service. There e^(ra) overflows (ρ < 1.2·10⁻⁵; f·f″ in
+// Halley's step already below ρ ≈ 5·10⁻⁵, so the step is NaN), and up to ρ ≈ 10⁻³ Halley, which
+// gains only about 2 on r·a a step so far out, runs out of ROOT_STEPS. This bound is the root
+// of ρ(e^(ra) − 1) = r·E[S], which lies right of f's since M(r) ≥ e^(ra): with y = r·a and
+// κ = E[S]/a, the fixed point of y ↦ ln(1 + κy/ρ). Iterated from above, that map stays above its
+// fixed point and descends to it (slope κ/(ρ + κy) < 1), in logs so nothing overflows; the start
+// y = 2 ln(2κ/ρ) is above it because z² ≥ 1 + z ln z for z = 2κ/ρ ≥ 1.
+function deterministicBound(rho: number, meanS: number, a: number): number {
+  const kappa = meanS / a;
+  let y = 2 * Math.log((2 * kappa) / rho);
+  for (let k = 0; k < 4; k++) y = Math.log1p((kappa * y) / rho);
+  return y / a;
 }
 
 function mgf(r: number, a: number, b: number): number {

@@ -1,6 +1,7 @@
-// Ordinary scenarios that once crashed the model (exit 3) must run: a diurnal peak 2.5× the
-// mean (150 MiB/s on 60), and 2-second samples over a week (more than the 86 k samples a spread
-// maximum could take).
+// Ordinary scenarios that once crashed the model (exit 3) or hung must run: a diurnal peak 2.5×
+// the mean (150 MiB/s on 60) and 10× (troughs where queues are all but idle), a load far above
+// what the brokers take (queues saturated to the last bit of ρ), and 2-second samples over a
+// week (more than the 86 k samples a spread maximum could take).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ const MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const WORK = mkdtempSync(join(tmpdir(), 'msksim-ordinary-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
-function scenario(name: string, extra: { duration: string; peakToMean: number; interval: string }): string {
+function scenario(name: string, extra: { duration: string; peakToMean: number; interval: string; rate?: string; brokerType?: string }): string {
   const file = join(WORK, `${name}.yaml`);
   writeFileSync(
     file,
@@ -25,11 +26,11 @@ workload:
       partitions: 36
       retention: 1d
       producers:
-        - rate: 60MiB/s
+        - rate: ${extra.rate ?? '60MiB/s'}
           profile: [ { type: diurnal, peakToMean: ${extra.peakToMean}, peakHour: 15 } ]
       consumerGroups: [ { name: a, mode: tail } ]
 deployments:
-  - { name: d, type: provisioned, brokerType: kafka.m5.2xlarge, brokers: 6, azs: 3, storage: { size: 4TiB } }
+  - { name: d, type: provisioned, brokerType: ${extra.brokerType ?? 'kafka.m5.2xlarge'}, brokers: 6, azs: 3, storage: { size: 4TiB }, warmStart: false }
 output: { interval: ${extra.interval} }
 `,
   );
@@ -49,6 +50,19 @@ describe('ordinary input runs', () => {
     expect(r.code).toBe(0);
     // The mean is kept: 60 MiB/s over three days, to the 10-minute profile step's accuracy.
     expect(r.report.deployments[0].cluster.producedBytes / (60 * 2 ** 20 * 3 * 86_400)).toBeCloseTo(1, 3);
+  });
+
+  it('a diurnal peak of 10× the mean', () => {
+    const r = run(scenario('diurnal-ten', { duration: '3d', peakToMean: 10, interval: '60s' }));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('a load far above what the brokers take', () => {
+    const r = run(scenario('overload', { duration: '2d', peakToMean: 1, interval: '60s', rate: '900MiB/s', brokerType: 'kafka.m5.large' }));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.report.deployments[0].bindingConstraint.bound).toBe(true);
   });
 
   it('2-second samples over 7 days', () => {

@@ -100,6 +100,32 @@ describe('waiting-time laws', () => {
     expect(smooth.waitP[0]).toBe(poisson.waitP[0]);
   });
 
+  it('solves the tail at any utilisation, down to an idle queue (diurnal troughs)', () => {
+    // Root of ρ(M(r) − 1) = r·E[S] for S = a + Exp(b), by bisection on the sign of its log form.
+    const root = (rho: number, d: number, a: number, b: number): number => {
+      const sign = (r: number): number => r * a - Math.log1p(-r * b) - Math.log1p((r * d) / rho);
+      let lo = 0;
+      let hi = b > 0 ? 1 / b : 1;
+      while (sign(hi) <= 0) hi *= 2;
+      for (let i = 0; i < 200; i++) [lo, hi] = sign((lo + hi) / 2) > 0 ? [lo, (lo + hi) / 2] : [(lo + hi) / 2, hi];
+      return hi;
+    };
+    const d = 0.001;
+    for (const scv of [0, 0.36]) {
+      for (const rho of [1e-3, 1e-4, 1.2e-5, 1e-8, 1e-11, 1e-14, 1e-21]) {
+        const w = waitBuffers(1);
+        queueWait(oneQueue(rho, d, d * d * (1 + scv)), Float64Array.of(1), 0, 0, w);
+        if (rho < 1e-12) {
+          expect(w.waitP[0], `ρ = ${rho}: idle`).toBe(0);
+          continue;
+        }
+        const b = Math.sqrt(scv) * d;
+        expect(w.tailRate[0]! / root(rho, d, d - b, b), `ρ = ${rho}, c² = ${scv}`).toBeCloseTo(1, 8);
+        expect(w.tailA[0], `ρ = ${rho}, c² = ${scv}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('marks a saturated queue with NaN', () => {
     const w = waitBuffers(1);
     queueWait(oneQueue(1, 0.001, 1e-6), Float64Array.of(1), 0, 0, w);
