@@ -1,12 +1,13 @@
-// Samplers: each draws from an injected Rng (d3-random's habit), holds its constants
-// precomputed, and validates its parameters once at construction.
+// Samplers: each validates its parameters once at construction and draws from an injected
+// seeded Rng. The continuous ones are d3-random's generators fed from that Rng; d3-random has
+// no weighted discrete distribution, so `empirical` keeps its own alias table.
 import { fsum } from 'd3-array';
+import { randomExponential, randomLogNormal, randomNormal, randomUniform } from 'd3-random';
+import { D3Sampler, sourceOf } from './d3-sampler.js';
+import type { Sampler } from './sampler.js';
 import type { Rng } from './random.js';
 
-export interface Sampler {
-  sample(): number;
-  readonly mean: number;
-}
+export type { Sampler } from './sampler.js';
 
 function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(message);
@@ -14,21 +15,11 @@ function check(ok: boolean, message: string): void {
 
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-class Exponential implements Sampler {
-  constructor(
-    private readonly rng: Rng,
-    readonly mean: number,
-  ) {}
-
-  // Inversion: −ln(U) with U = 1 − next() in (0, 1], so the log is always finite.
-  sample(): number {
-    return -this.mean * Math.log(1 - this.rng.next());
-  }
-}
-
+// Inversion, −ln(1 − U)/λ with U in [0, 1), so the log is always finite (d3-random's
+// randomExponential, which takes the rate λ = 1/mean).
 export function exponential(rng: Rng, mean: number): Sampler {
   check(isFiniteNumber(mean) && mean > 0, `exponential: mean must be a finite number > 0, got ${mean}`);
-  return new Exponential(rng, mean);
+  return new D3Sampler(randomExponential.source(sourceOf(rng))(1 / mean), mean);
 }
 
 class Deterministic implements Sampler {
@@ -44,100 +35,33 @@ export function deterministic(value: number): Sampler {
   return new Deterministic(value);
 }
 
-class Uniform implements Sampler {
-  readonly mean: number;
-  private readonly width: number;
-
-  constructor(
-    private readonly rng: Rng,
-    private readonly min: number,
-    max: number,
-  ) {
-    this.width = max - min;
-    this.mean = min + this.width / 2;
-  }
-
-  sample(): number {
-    return this.min + this.width * this.rng.next();
-  }
-}
-
 export function uniform(rng: Rng, min: number, max: number): Sampler {
   check(isFiniteNumber(min) && isFiniteNumber(max), `uniform: min and max must be finite, got ${min}, ${max}`);
   check(min <= max, `uniform: min (${min}) must not exceed max (${max})`);
-  return new Uniform(rng, min, max);
+  return new D3Sampler(randomUniform.source(sourceOf(rng))(min, max), min + (max - min) / 2);
 }
 
-// Standard normal by Box & Muller (1958): two uniforms give two independent N(0, 1) values;
-// the second is kept for the next call.
-class StandardNormal {
-  private spare = 0;
-  private hasSpare = false;
-
-  constructor(private readonly rng: Rng) {}
-
-  sample(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    const radius = Math.sqrt(-2 * Math.log(1 - this.rng.next()));
-    const angle = 2 * Math.PI * this.rng.next();
-    this.spare = radius * Math.sin(angle);
-    this.hasSpare = true;
-    return radius * Math.cos(angle);
-  }
-}
-
-class Normal implements Sampler {
-  private readonly z: StandardNormal;
-
-  constructor(
-    rng: Rng,
-    readonly mean: number,
-    private readonly sd: number,
-  ) {
-    this.z = new StandardNormal(rng);
-  }
-
-  sample(): number {
-    return this.mean + this.sd * this.z.sample();
-  }
-}
-
+// d3-random's randomNormal is Marsaglia's polar method (Marsaglia & Bray 1964, "A convenient
+// method for generating normal variables"): two uniforms in the unit disc give two independent
+// N(0, 1) values, the second kept for the next call.
 export function normal(rng: Rng, mean: number, sd: number): Sampler {
   check(isFiniteNumber(mean), `normal: mean must be finite, got ${mean}`);
   check(isFiniteNumber(sd) && sd >= 0, `normal: sd must be a finite number ≥ 0, got ${sd}`);
-  return new Normal(rng, mean, sd);
+  return new D3Sampler(randomNormal.source(sourceOf(rng))(mean, sd), mean);
 }
 
-// exp(μ + σZ) has mean exp(μ + σ²/2) and CV² = exp(σ²) − 1, so σ² = ln(1 + CV²) and
-// μ = ln(mean) − σ²/2 (Johnson, Kotz & Balakrishnan, Continuous Univariate Distributions, ch. 14).
-class Lognormal implements Sampler {
-  private readonly mu: number;
-  private readonly sigma: number;
-  private readonly z: StandardNormal;
-
-  constructor(
-    rng: Rng,
-    readonly mean: number,
-    cv: number,
-  ) {
-    const variance = Math.log1p(cv * cv);
-    this.sigma = Math.sqrt(variance);
-    this.mu = Math.log(mean) - variance / 2;
-    this.z = new StandardNormal(rng);
-  }
-
-  sample(): number {
-    return Math.exp(this.mu + this.sigma * this.z.sample());
-  }
-}
-
+/**
+ * Lognormal with the given mean and coefficient of variation. d3-random's randomLogNormal takes
+ * the μ and σ of the underlying normal: exp(μ + σZ) has mean exp(μ + σ²/2) and CV² = exp(σ²) − 1,
+ * so σ² = ln(1 + CV²) and μ = ln(mean) − σ²/2 (Johnson, Kotz & Balakrishnan, Continuous
+ * Univariate Distributions, ch. 14).
+ */
 export function lognormal(rng: Rng, mean: number, cv: number): Sampler {
   check(isFiniteNumber(mean) && mean > 0, `lognormal: mean must be a finite number > 0, got ${mean}`);
   check(isFiniteNumber(cv) && cv >= 0, `lognormal: cv must be a finite number ≥ 0, got ${cv}`);
-  return new Lognormal(rng, mean, cv);
+  const variance = Math.log1p(cv * cv);
+  const mu = Math.log(mean) - variance / 2;
+  return new D3Sampler(randomLogNormal.source(sourceOf(rng))(mu, Math.sqrt(variance)), mean);
 }
 
 // Discrete distribution over `values` by Vose's alias method (Vose 1991, "A linear algorithm

@@ -7,8 +7,9 @@
 // number generators for computer simulation"), a ChaCha-quarter-round generator with a period
 // of about 2^127 and no systematic BigCrush failures reported (seedrandom README). Measured here
 // (`npm run bench`, "rng" tasks) at about 4 ns a draw, against 5.5 ns for Alea and 6.8 ns for
-// xor4096. Draws have 32 bits of resolution: Exp(1) by inversion reaches at most 22.2 and a
-// Box–Muller normal at most 6.7 sd, far beyond the p99.99 that msksim reports.
+// xor4096. Draws have 32 bits of resolution: Exp(1) by inversion reaches at most 22.2 and
+// d3-random's polar normal at most 9.3 sd (x = 0, y = 2^−31), far beyond the p99.99 that
+// msksim reports.
 import seedrandom from 'seedrandom';
 
 /** A source of uniform numbers in [0, 1). */

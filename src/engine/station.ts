@@ -2,7 +2,7 @@
 // the simulator: the building block for any resource that serves requests one at a time.
 // Waiting customers sit in a ring buffer of typed arrays; a service completion is one event
 // whose target is the server index, so the station allocates nothing per customer.
-import type { Sampler } from './distributions.js';
+import type { Sampler } from './sampler.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import type { EventHandler, Simulator } from './simulator.js';
 import { StreamingMoments } from './streaming-moments.js';
