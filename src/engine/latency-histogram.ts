@@ -3,7 +3,6 @@
 // relative-error guarantees", VLDB 12(12)). With γ = (1 + α)/(1 − α), bucket i holds values in
 // (γ^(i−1), γ^i] and reports 2γ^i/(γ + 1), which is within a factor α of every value in the
 // bucket. Buckets are dense counters over the range of indices seen, so merging is addition.
-import { Adder } from 'd3-array';
 
 /**
  * Values below this are counted in the zero bucket and reported as the recorded minimum: one
@@ -36,7 +35,9 @@ export class LatencyHistogram {
   private highIndex = -Infinity;
   private zeroCount = 0;
   private total = 0;
-  private readonly sum = new Adder();
+  /** Σ value × count, compensated (Neumaier): exact to rounding of the final sum. */
+  private sumHigh = 0;
+  private sumLow = 0;
   private lo = Infinity;
   private hi = -Infinity;
 
@@ -59,7 +60,7 @@ export class LatencyHistogram {
     }
     if (count === 0) return;
     this.total += count;
-    this.sum.add(value * count);
+    this.addSum(value * count);
     if (value < this.lo) this.lo = value;
     if (value > this.hi) this.hi = value;
     if (value < MIN_TRACKED_VALUE) {
@@ -76,13 +77,18 @@ export class LatencyHistogram {
       );
     }
     if (o.total === 0) return;
-    for (let i = o.lowIndex; i <= o.highIndex; i++) {
-      const c = o.buckets[i - o.offset]!;
-      if (c > 0) this.addToBucket(i, c);
+    if (o.lowIndex <= o.highIndex) {
+      // Cover o's range once, then add bucket by bucket.
+      this.addToBucket(o.lowIndex, 0);
+      this.addToBucket(o.highIndex, 0);
+      const buckets = this.buckets;
+      const shift = o.offset - this.offset;
+      for (let k = o.lowIndex - o.offset; k <= o.highIndex - o.offset; k++) buckets[k + shift]! += o.buckets[k]!;
     }
     this.zeroCount += o.zeroCount;
     this.total += o.total;
-    this.sum.add(o.sum.valueOf());
+    this.addSum(o.sumHigh);
+    this.addSum(o.sumLow);
     if (o.lo < this.lo) this.lo = o.lo;
     if (o.hi > this.hi) this.hi = o.hi;
   }
@@ -97,8 +103,9 @@ export class LatencyHistogram {
     if (this.total === 0) return NaN;
     const rank = q * (this.total - 1);
     const lowRank = Math.floor(rank);
-    const low = this.valueAtRank(lowRank);
-    return rank === lowRank ? low : low + (this.valueAtRank(lowRank + 1) - low) * (rank - lowRank);
+    if (rank === lowRank) return this.valuesAtRanks(lowRank, lowRank)[0];
+    const [low, high] = this.valuesAtRanks(lowRank, lowRank + 1);
+    return low + (high - low) * (rank - lowRank);
   }
 
   get count(): number {
@@ -117,7 +124,7 @@ export class LatencyHistogram {
 
   /** Exact (weighted) mean; NaN when empty. */
   get mean(): number {
-    return this.total > 0 ? this.sum.valueOf() / this.total : NaN;
+    return this.total > 0 ? (this.sumHigh + this.sumLow) / this.total : NaN;
   }
 
   /** Only the occupied bucket range, so equal histograms serialise to identical JSON. */
@@ -126,7 +133,7 @@ export class LatencyHistogram {
     return {
       relativeError: this.relativeError,
       count: this.total,
-      sum: this.sum.valueOf(),
+      sum: this.sumHigh + this.sumLow,
       min: this.total > 0 ? this.lo : null,
       max: this.total > 0 ? this.hi : null,
       zeroCount: this.zeroCount,
@@ -147,7 +154,7 @@ export class LatencyHistogram {
     });
     h.zeroCount = json.zeroCount;
     h.total = json.count;
-    h.sum.add(json.sum);
+    h.addSum(json.sum);
     if (json.min !== null && json.max !== null) {
       h.lo = json.min;
       h.hi = json.max;
@@ -155,15 +162,33 @@ export class LatencyHistogram {
     return h;
   }
 
-  // The bucket value of the order statistic of 0-based rank `rank`, clamped to [min, max].
-  private valueAtRank(rank: number): number {
+  // The bucket values of the order statistics of 0-based ranks a ≤ b, clamped to [min, max],
+  // in one scan of the buckets.
+  private valuesAtRanks(a: number, b: number): [number, number] {
     let seen = this.zeroCount;
-    if (seen > rank) return this.lo;
+    let first = seen > a ? this.lo : NaN;
+    if (seen > b) return [first, this.lo];
     for (let i = this.lowIndex; i <= this.highIndex; i++) {
-      seen += this.buckets[i - this.offset]!;
-      if (seen > rank) return this.clamp((2 * Math.exp(i / this.invLogGamma)) / (this.gamma + 1));
+      const c = this.buckets[i - this.offset]!;
+      if (c === 0) continue;
+      seen += c;
+      if (seen > b) {
+        const v = this.bucketValue(i);
+        return [Number.isNaN(first) ? v : first, v];
+      }
+      if (seen > a && Number.isNaN(first)) first = this.bucketValue(i);
     }
-    return this.hi;
+    return [Number.isNaN(first) ? this.hi : first, this.hi];
+  }
+
+  private bucketValue(i: number): number {
+    return this.clamp((2 * Math.exp(i / this.invLogGamma)) / (this.gamma + 1));
+  }
+
+  private addSum(x: number): void {
+    const t = this.sumHigh + x;
+    this.sumLow += Math.abs(this.sumHigh) >= Math.abs(x) ? this.sumHigh - t + x : x - t + this.sumHigh;
+    this.sumHigh = t;
   }
 
   private clamp(x: number): number {
