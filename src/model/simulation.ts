@@ -227,10 +227,18 @@ export class ClusterModel implements ModelContext {
     refreshCapacities(s.resources, s.alive);
     setProduceDemand(s, this.load);
     brokerWriteDemand(s, this.writeDemand);
+    // One timeline entry per topic, group and direction at an instant, however many classes switch.
+    const switched = new Map<string, { topic: number; group: number; fromDisk: boolean; partitions: number }>();
     this.pageCache.update(s, this.flows, this.drift, this.writeDemand, (c, group, fromDisk) => {
       const cls = s.classes[c]!;
-      this.timeline.push({ kind: fromDisk ? 'disk-reads-started' : 'disk-reads-ended', timeS: s.nowS, topic: cls.topic, group, partitions: cls.count });
+      const key = `${cls.topic}:${group}:${fromDisk}`;
+      const entry = switched.get(key) ?? { topic: cls.topic, group, fromDisk, partitions: 0 };
+      entry.partitions += cls.count;
+      switched.set(key, entry);
     });
+    for (const e of switched.values()) {
+      this.timeline.push({ kind: e.fromDisk ? 'disk-reads-started' : 'disk-reads-ended', timeS: s.nowS, topic: e.topic, group: e.group, partitions: e.partitions });
+    }
     setDemands(s, this.flows);
     allocateMaxMinFair(this.flows.net, this.alloc, this.scratch);
     settleTiedRates(this.flows, this.alloc);

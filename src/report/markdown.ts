@@ -89,7 +89,7 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
     const rows: { when: string; brokers: string[]; detail: string }[] = [];
     for (const e of d.timeline) {
       const when = timeInWords(e.timeS, startEpochS);
-      const detail = timelineDetail(e, d.topicNames);
+      const detail = timelineDetail(e, d.topicNames, d.groupNames);
       const last = rows[rows.length - 1];
       if (last !== undefined && last.when === when && last.detail === detail) last.brokers.push(timelineBroker(e));
       else rows.push({ when, brokers: [timelineBroker(e)], detail });

@@ -45,7 +45,7 @@ export function timelineBroker(e: TimelineEvent): string {
   return 'broker' in e ? String(e.broker + 1) : '';
 }
 
-export function timelineDetail(e: TimelineEvent, topicNames: readonly string[]): string {
+export function timelineDetail(e: TimelineEvent, topicNames: readonly string[], groupNames: readonly (readonly string[])[] = []): string {
   switch (e.kind) {
     case 'disk-alarm':
       return `KafkaDataLogsDiskUsed reached ${Math.round(e.thresholdPct)} %`;
@@ -70,9 +70,10 @@ export function timelineDetail(e: TimelineEvent, topicNames: readonly string[]):
     case 'disk-reads-started':
     case 'disk-reads-ended': {
       const topic = topicNames[e.topic] ?? `topic ${e.topic + 1}`;
+      const group = groupNames[e.topic]?.[e.group] ?? `group ${e.group + 1}`;
       return e.kind === 'disk-reads-started'
-        ? `group ${e.group + 1} of ${topic} fell behind the page cache on ${formatQuantity(e.partitions)} partitions: its reads come from EBS`
-        : `group ${e.group + 1} of ${topic} is back within the page cache on ${formatQuantity(e.partitions)} partitions`;
+        ? `${group} (${topic}) fell behind the page cache on ${formatQuantity(e.partitions)} partitions: its reads come from EBS`
+        : `${group} (${topic}) is back within the page cache on ${formatQuantity(e.partitions)} partitions`;
     }
     case 'unavailable-started':
       return `${formatQuantity(e.partitions)} partitions refuse produce (offline, or acks=all below min.insync.replicas)`;

@@ -36,6 +36,7 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
       timeline: run.timeline,
       timelineDropped: run.timelineDropped,
       topicNames: topicLabels(config),
+      groupNames: config.topics.map((t) => t.consumerGroups.map((g) => g.name)),
       usage,
       bill: standardBill(usage, ctx.prices),
       latency: run.latency,

@@ -24,8 +24,9 @@ export interface ProvisionedResult {
   timeline: TimelineEvent[];
   /** Timeline events past the kept limit, counted. */
   timelineDropped: number;
-  /** Names of the topics, for the timeline's words. */
+  /** Names of the topics and of their consumer groups, for the timeline's words. */
   topicNames: string[];
+  groupNames: string[][];
   usage: StandardUsage;
   bill: Bill;
   latency: LatencyReport | null;
