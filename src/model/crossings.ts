@@ -2,20 +2,21 @@
 // time until each threshold is a division. The earliest is the next crossing event: a credit
 // bucket empties, a backlog or lag clears, a group reaches the log start (data deleted unread
 // from then on), a partition reaches retention.bytes, a follower has lagged for
-// replica.lag.time.max.ms, a reader crosses its page-cache window, a disk a threshold.
+// replica.lag.time.max.ms, a reader crosses its page-cache window, a disk a threshold, the time
+// limit of retention overtakes its size limit.
 import { bucketRate, secondsUntilEmpty } from './buckets.js';
 import type { Allocation } from './allocate.js';
-import type { Drift } from './drift.js';
+import { levelTolerance, type Drift } from './drift.js';
 import type { Flows } from './flows.js';
 import { secondsToIsrShrink } from './isr.js';
 import type { PageCache } from './page-cache.js';
-import { retentionCapMiB } from './retention.js';
+import { retentionCapMiB, secondsToTimeLimit } from './retention.js';
 import { hwLagMiB, storedMiB, type ClusterState } from './state.js';
 
 const EPS = 1e-9;
 
-function sooner(next: number, gap: number, closing: number): number {
-  return gap > EPS && closing > 0 ? Math.min(next, gap / closing) : next;
+function sooner(next: number, gap: number, closing: number, tolerance = EPS): number {
+  return gap > tolerance && closing > 0 ? Math.min(next, gap / closing) : next;
 }
 
 /** Seconds until the next crossing at the current rates, or Infinity. */
@@ -34,16 +35,19 @@ export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: 
       next = sooner(next, state.lagMiB[k]!, -drift.lag[k]!);
     }
     const stored = storedMiB(state, c);
-    next = sooner(next, retentionCapMiB(state, c) - stored, drift.stored[c]!);
+    // Stored bytes are a difference of large cumulative sums: compare them with its tolerance.
+    const tolerance = levelTolerance(state, c);
+    next = sooner(next, retentionCapMiB(state, c) - stored, drift.stored[c]!, tolerance);
     const hwLag = hwLagMiB(state, c);
     const groups = state.config.topics[classes[c]!.topic]!.consumerGroups.length;
     for (let g = 0; g < groups; g++) {
       const k = c * groupSlots + g;
       next = sooner(next, state.consumerLagMiB[k]!, -drift.consumer[k]!);
-      next = sooner(next, stored - hwLag - state.consumerLagMiB[k]!, drift.consumer[k]! + drift.hwLag[c]! - drift.stored[c]!);
+      next = sooner(next, stored - hwLag - state.consumerLagMiB[k]!, drift.consumer[k]! + drift.hwLag[c]! - drift.stored[c]!, tolerance);
     }
   }
   next = Math.min(next, secondsToIsrShrink(state, drift));
+  next = Math.min(next, secondsToTimeLimit(state));
   next = Math.min(next, pageCache.secondsToCrossing(state, flows, drift));
   return Math.min(next, state.disks.nextCrossingS(state.alive));
 }

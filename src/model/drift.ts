@@ -46,7 +46,7 @@ export function settleLogStart(state: ClusterState, out: Drift): void {
     for (let g = 0; g < groups; g++) {
       const k = c * groupSlots + g;
       out.loss[k] = 0;
-      const atStart = readable - state.consumerLagMiB[k]! <= 1e-9 * Math.max(1, readable);
+      const atStart = readable - state.consumerLagMiB[k]! <= levelTolerance(state, c);
       if (atStart && out.consumer[k]! > follow) {
         out.loss[k] = out.consumer[k]! - follow;
         out.consumer[k] = follow;
@@ -55,9 +55,17 @@ export function settleLogStart(state: ClusterState, out: Drift): void {
   }
 }
 
-/** A lag at or below this counts as caught up (MiB): rounding, not data. */
+/**
+ * Levels of class c closer than this (MiB) are equal: stored bytes are differences of cumulative
+ * appends and deletions, which hold about 16 significant digits of numbers that reach 10⁸ MiB.
+ */
+export function levelTolerance(state: ClusterState, c: number): number {
+  return 1e-9 + 1e-12 * state.appendedMiB[c]!;
+}
+
+/** A lag at or below the level tolerance counts as caught up: rounding, not data. */
 export function caughtUp(state: ClusterState, c: number, lagMiB: number): boolean {
-  return lagMiB <= 1e-9 + 1e-13 * state.appendedMiB[c]!;
+  return lagMiB <= levelTolerance(state, c);
 }
 
 export function computeDrift(state: ClusterState, flows: Flows, alloc: Allocation, out: Drift): void {

@@ -5,7 +5,7 @@
 // between events — needed only to draw the state linearly in between — changes exactly when an
 // append-rate change is one retention old, which `nextRetentionStepS` gives the scheduler.
 import { gibToMib } from '../units.js';
-import type { Drift } from './drift.js';
+import { levelTolerance, type Drift } from './drift.js';
 import type { ClusterState } from './state.js';
 
 /** Closer than this to a recorded change, a retention step takes the new rate (seconds). */
@@ -25,20 +25,46 @@ export function logStartMiB(state: ClusterState, c: number, timeS: number): numb
   return Math.max(state.deletedMiB[c]!, byTime, bySize);
 }
 
-/** Deletion rates from the history at `nowS` (after the append rates are known); updates drift.stored. */
+/**
+ * Deletion rates from the history at `nowS` (after the append rates are known); updates
+ * drift.stored. Whichever of the two limits sets the log start now sets its pace: time
+ * (the append rate one retention ago) or size (today's append rate).
+ */
 export function updateDeleteRates(state: ClusterState, drift: Drift): void {
   const now = state.nowS;
   for (let c = 0; c < state.classes.length; c++) {
     const log = state.appendLog[c]!;
     const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
-    let rate = log.rateAfter(now - retentionS, STEP_TOLERANCE_S);
-    const stored = state.appendedMiB[c]! - state.deletedMiB[c]!;
-    const cap = retentionCapMiB(state, c);
-    if (stored >= cap * (1 - 1e-12)) rate = Math.max(rate, state.appendRate[c]!);
-    if (stored <= 0 && rate > state.appendRate[c]!) rate = state.appendRate[c]!;
+    const byTimeRate = log.rateAfter(now - retentionS, STEP_TOLERANCE_S);
+    const append = state.appendRate[c]!;
+    const gap = sizeLead(state, c);
+    const tolerance = levelTolerance(state, c);
+    let rate = gap > tolerance ? append : gap < -tolerance ? byTimeRate : Math.max(byTimeRate, append);
+    if (state.appendedMiB[c]! - state.deletedMiB[c]! <= 0 && rate > append) rate = append;
     state.deleteRate[c] = rate;
-    drift.stored[c] = state.appendRate[c]! - rate;
+    drift.stored[c] = append - rate;
   }
+}
+
+/** How far the size limit's log start is ahead of the time limit's (MiB; −∞ without a size limit). */
+function sizeLead(state: ClusterState, c: number): number {
+  const cap = retentionCapMiB(state, c);
+  if (cap === Infinity) return -Infinity;
+  const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
+  return state.appendedMiB[c]! - cap - state.appendLog[c]!.cumulativeAt(state.nowS - retentionS);
+}
+
+/** Seconds until the time limit overtakes the size limit on some class (Infinity if none). */
+export function secondsToTimeLimit(state: ClusterState): number {
+  let next = Infinity;
+  for (let c = 0; c < state.classes.length; c++) {
+    const gap = sizeLead(state, c);
+    if (!(gap > levelTolerance(state, c))) continue;
+    const retentionS = state.config.topics[state.classes[c]!.topic]!.retentionS;
+    const closing = state.appendLog[c]!.rateAfter(state.nowS - retentionS, STEP_TOLERANCE_S) - state.appendRate[c]!;
+    if (closing > 0) next = Math.min(next, gap / closing);
+  }
+  return next;
 }
 
 /** The next instant after `nowS` when some class's time-based deletion rate changes, or Infinity. */
