@@ -90,3 +90,33 @@ describe('a replay re-reads the bytes written in the rewound window', () => {
     expect(sim.usage.fetchedMiB).toBeCloseTo(appended + 54_000, 4);
   });
 });
+
+describe('retention.bytes and retention.ms together', () => {
+  // One partition, 1,000 s of time retention and 3,000 MiB of size retention; 10 MiB/s until
+  // 2,000 s, then 2. Until 2,000 s size binds (stored 3,000). Then the size limit's log start
+  // moves at 2 MiB/s and the time limit's at 10: time overtakes size when
+  // 17,000 + 2(t − 2,000) = 10(t − 1,000), at t = 2,875 s, and stored falls at 8 MiB/s to
+  // 2 × 1,000 = 2,000 MiB at 3,000 s. A group held to 1 MiB/s sits at the log start throughout.
+  const t = topic(10, { partitions: 1, replicationFactor: 1, minInsyncReplicas: 1, groups: 1, retentionS: 1000, retentionGiBPerPartition: 3000 / 1024 });
+  const sim = simulate(
+    config({
+      ...single,
+      durationS: 5000,
+      intervalS: 125,
+      broker: broker({ networkOutMiBps: flat(1) }),
+      topics: [{ ...t, producers: [{ ...t.producers[0]!, profile: [{ type: 'steps', steps: [{ atS: 2000, factor: 0.2 }] }] }] }],
+    }),
+  );
+  const storedAt = (s: number) => sim.series.cluster.StoredBytes[s / 125]! / MIB;
+
+  it('switches from the size limit to the time limit at 2,875 s', () => {
+    expect(storedAt(2000)).toBeCloseTo(3000, 6);
+    expect(storedAt(2875)).toBeCloseTo(3000, 6);
+    expect(storedAt(3000)).toBeCloseTo(2000, 6);
+    expect(storedAt(4000)).toBeCloseTo(2000, 6);
+  });
+
+  it('takes a handful of events, not a cascade towards the switch', () => {
+    expect(sim.model.eventsProcessed).toBeLessThan(100);
+  });
+});
