@@ -1,48 +1,31 @@
-// Writes a set of report files all or nothing: each goes to a temporary name in the target
-// folder as soon as it is ready (so a deployment's time series need not stay in memory until
-// the last deployment is simulated), and only when every one is written are they renamed into
-// place. A failure removes the temporaries, so a reader never sees a half-written report.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Writes one file all or nothing (`msksim schema --out FILE`): the content goes to a temporary
+// file beside the target and is renamed over it, so a failure or a kill never leaves half a file
+// under the target's name, and a failure leaves no temporary behind. The target must be a
+// regular file or absent: renaming over a device (`/dev/null`, as root) would replace the device.
+import { type Stats, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CliError } from './command.js';
 
-export class StagedFiles {
-  private readonly staged: { name: string; temporary: string }[] = [];
-  private created = false;
-
-  constructor(private readonly dir: string) {}
-
-  stage(name: string, content: string | Uint8Array): void {
-    if (!this.created) {
-      mkdirSync(this.dir, { recursive: true });
-      this.created = true;
-    }
-    const temporary = join(this.dir, `.${name}.${process.pid}.tmp`);
-    this.staged.push({ name, temporary });
-    try {
-      writeFileSync(temporary, content);
-    } catch (error) {
-      this.abort();
-      throw error;
-    }
+export function writeFileAtomically(display: string, content: string): void {
+  if (display.trim() === '') throw new CliError('--out: the file name is empty. Fix: name a file, e.g. --out msksim.schema.json.');
+  const fail = (error: unknown): CliError =>
+    new CliError(`--out ${display}: cannot write it (${error instanceof Error ? error.message : String(error)}). Fix: choose a file in a folder that exists and that you can write to.`);
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(display, { throwIfNoEntry: false });
+  } catch (error) {
+    throw fail(error); // e.g. ENOTDIR: a part of the path is a file
   }
-
-  /** Renames every staged file into place; returns their paths. */
-  commit(): string[] {
-    return this.staged.map(({ name, temporary }) => {
-      const target = join(this.dir, name);
-      renameSync(temporary, target);
-      return target;
-    });
+  if (stat?.isDirectory() === true) throw new CliError(`--out ${display} is a folder. Fix: name a file, e.g. --out ${join(display, 'msksim.schema.json')}.`);
+  if (stat !== undefined && !stat.isFile()) throw new CliError(`--out ${display} is not a regular file. Fix: name a file.`);
+  // Through a symbolic link, the file it points to is replaced and the link kept.
+  const target = stat === undefined ? resolve(display) : realpathSync(display);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw fail(error);
   }
-
-  abort(): void {
-    for (const { temporary } of this.staged) rmSync(temporary, { force: true });
-    this.staged.length = 0;
-  }
-}
-
-export function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
-  const staged = new StagedFiles(dir);
-  for (const [name, content] of files) staged.stage(name, content);
-  return staged.commit();
 }

@@ -8,7 +8,7 @@
 //   its rate on top of the tail;
 // - a reader whose position lies beyond what its broker's page cache holds of the partition
 //   reads from EBS (`readsFromDisk`, switched at closed-form crossings in `page-cache.ts`).
-import { caughtUp } from './drift.js';
+import { caughtUp, levelTolerance } from './drift.js';
 import { PRODUCE, REPLICATE, type Flows } from './flows.js';
 import type { TopicLoad } from './topic-load.js';
 import { unavailable, type ClusterState } from './state.js';
@@ -75,12 +75,20 @@ function highWatermarkSources(state: ClusterState, flows: Flows, c: number): num
   const cls = state.classes[c]!;
   const lagging: number[] = [];
   const current: number[] = [flows.produceOf[c]!];
+  // The high watermark is the position of the in-sync replica furthest behind: it moves with that
+  // follower (with the slowest of them when several are equally far behind).
+  const tolerance = levelTolerance(state, c);
+  let maxLag = 0;
+  for (let j = 0; j < cls.replicas.length; j++) {
+    const k = c * state.slots + j;
+    if (state.inIsr[k] === 1 && state.lagMiB[k]! > maxLag) maxLag = state.lagMiB[k]!;
+  }
   for (let j = 0; j < cls.replicas.length; j++) {
     const k = c * state.slots + j;
     const f = flows.replicateOf[k]!;
     if (state.inIsr[k] !== 1 || f < 0 || flows.tiedTo[f]! >= 0) continue;
     if (caughtUp(state, c, state.lagMiB[k]!)) current.push(f);
-    else lagging.push(f);
+    else if (state.lagMiB[k]! >= maxLag - tolerance) lagging.push(f);
   }
   return lagging.length > 0 ? lagging : current;
 }

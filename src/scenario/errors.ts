@@ -1,6 +1,8 @@
 // A problem in a scenario, located for the user: the file, the 1-based line and column, the
 // path of the offending value in the document (`deployments[0].brokers`), what is wrong and
-// how to fix it. Every problem found is reported, one line each, sorted by position.
+// how to fix it. Every problem found is reported, one line each, sorted by position; whatever
+// the user wrote is escaped on the way out (display.ts), so each problem stays one safe line.
+import { escapeControl, quoted, shown } from './display.js';
 
 export interface ScenarioError {
   /** The scenario file, or the trace file the problem is in. */
@@ -22,27 +24,33 @@ export type PathSegments = readonly (string | number)[];
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** ['workload', 'topics', 0, 'name'] → `workload.topics[0].name`; odd keys are quoted. */
+/** ['workload', 'topics', 0, 'name'] → `workload.topics[0].name`; odd keys are quoted, long ones cut. */
 export function formatPath(path: PathSegments): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else if (PLAIN_KEY.test(segment)) out += out === '' ? shown(segment) : `.${shown(segment)}`;
+    else out += `[${quoted(segment)}]`;
   }
   return out;
 }
 
-/** `file:line:col: path: message. Fix: …` on one line. */
+/** `file:line:col: path: message. Fix: …` on one line, control characters escaped. */
 export function formatError(error: ScenarioError): string {
   const where = error.line > 0 ? `${error.file}:${error.line}:${error.column}` : error.file;
   const path = error.path === '' ? '' : `${error.path}: `;
   const fix = error.fix === '' ? '' : ` Fix: ${error.fix}.`;
-  return `${where}: ${path}${error.message}.${fix}`;
+  return escapeControl(`${where}: ${path}${error.message}.${fix}`);
 }
 
+/** Most problems listed one by one; a file with thousands of mistakes is the wrong file. */
+export const MAX_ERRORS_SHOWN = 100;
+
 export function formatErrors(errors: readonly ScenarioError[]): string {
-  return errors.map(formatError).join('\n');
+  const lines = errors.slice(0, MAX_ERRORS_SHOWN).map(formatError);
+  const more = errors.length - MAX_ERRORS_SHOWN;
+  if (more > 0) lines.push(`… and ${more} more problem${more === 1 ? '' : 's'}`);
+  return lines.join('\n');
 }
 
 /** Position order, so output is stable whatever order the checks ran in. */

@@ -7,6 +7,9 @@ export type { Problem } from './problem.js';
 export { suggest } from './suggest.js';
 export { scenarioHash, canonicalJson } from './hash.js';
 export { scenarioJsonSchema } from './json-schema.js';
+export { inspectInputFile, type Inspection } from './input-file.js';
+export { escapeControl } from './display.js';
+export { MAX_SCENARIO_BYTES, MAX_TRACE_BYTES } from './limits.js';
 export {
   BYTES_PER_GIB,
   BYTES_PER_MIB,

@@ -2,6 +2,7 @@
 // Unions are resolved to the branch the user evidently meant, so a misspelt unit inside
 // `messageSize: { distribution: lognormal, … }` is reported as such, not as "invalid input".
 import type { z } from 'zod';
+import { quoted, shownValue } from './display.js';
 import { decodeIssue } from './issue-text.js';
 import type { Problem } from './problem.js';
 import { FUTURE_DEPLOYMENT_TYPES } from './schema-deployment.js';
@@ -22,6 +23,7 @@ function issueToProblems(issue: Issue, input: unknown, path: Path): Problem[] {
       return unknownKeys(issue, path);
     case 'invalid_type':
       if (value === undefined) return [missing(path)];
+      if (typeof value === 'number' && !Number.isFinite(value)) return [{ path, ...notFinite(value) }];
       return [{ path, ...wrongType(issue.expected, value) }];
     case 'invalid_value':
       if (value === undefined) return [missing(path)];
@@ -32,13 +34,15 @@ function issueToProblems(issue: Issue, input: unknown, path: Path): Problem[] {
     case 'too_big':
       return [{ path, ...outOfRange(issue) }];
     case 'invalid_format':
-      return [{ path, message: `${quote(value)} is not a valid ${lastKey(path)}`, fix: FORMAT_FIXES[lastKey(path)] ?? issue.message }];
+      return [{ path, message: `${quote(value)} is not a valid ${lastKey(path)}`, fix: Object.hasOwn(FORMAT_FIXES, lastKey(path)) ? FORMAT_FIXES[lastKey(path)]! : issue.message }];
+    case 'invalid_key':
+      return [{ path, at: 'key', message: `the key ${quote(lastKey(path))} is not allowed here`, fix: 'rename it' }];
     case 'custom': {
       const decoded = decodeIssue(issue.message);
-      return [{ path, message: decoded?.message ?? issue.message, fix: decoded?.fix ?? '' }];
+      return [{ path, message: decoded?.message ?? issue.message, fix: decoded?.fix ?? 'check this value against `msksim schema`' }];
     }
     default:
-      return [{ path, message: issue.message, fix: '' }];
+      return [{ path, message: issue.message, fix: 'check this value against `msksim schema`' }];
   }
 }
 
@@ -59,12 +63,18 @@ function unknownKeys(issue: Extract<Issue, { code: 'unrecognized_keys' }>, path:
     if (path.length === 0 && (FUTURE_TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
       return { path: keyPath, at: 'key', message: `"${key}" is not supported by this version of msksim yet`, fix: `remove the ${key} section` };
     }
-    const near = detail?.suggestions[key];
+    const near = detail !== undefined && Object.hasOwn(detail.suggestions, key) ? detail.suggestions[key] : undefined;
     const fix = near
       ? `rename it to "${near}"`
       : `remove it; keys allowed here: ${(detail?.known ?? []).filter((k) => k !== '$schema').join(', ')}`;
-    return { path: keyPath, at: 'key', message: `unknown key "${key}"`, fix };
+    return { path: keyPath, at: 'key', message: `unknown key ${quoted(key)}`, fix };
   });
+}
+
+/** YAML spells infinity and NaN (.inf, .nan) and reads 1e309 as Infinity; none is a value. */
+function notFinite(value: number): { message: string; fix: string } {
+  const what = Number.isNaN(value) ? 'is not a number (.nan)' : 'is too large to be a number (read as infinity)';
+  return { message: `the value ${what}`, fix: 'write a finite number in range' };
 }
 
 function missing(path: Path): Problem {
@@ -79,7 +89,7 @@ function wrongType(expected: string, value: unknown): { message: string; fix: st
     case 'int': {
       const noun = expected === 'int' ? 'a whole number' : 'a number';
       if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-        return { message: `expected ${noun}, got the string ${quote(value)}`, fix: `remove the quotes: ${value.trim()}` };
+        return { message: `expected ${noun}, got the string ${quote(value)}`, fix: `remove the quotes: ${quote(value.trim()).slice(1, -1)}` };
       }
       return { message: `expected ${noun}, got ${got}`, fix: `write ${noun} without quotes or unit` };
     }
@@ -92,7 +102,7 @@ function wrongType(expected: string, value: unknown): { message: string; fix: st
     case 'object':
       return { message: `expected a mapping, got ${got}`, fix: 'write "key: value" entries' };
     default:
-      return { message: `expected ${expected}, got ${got}`, fix: '' };
+      return { message: `expected ${expected}, got ${got}`, fix: `write ${expected}` };
   }
 }
 
@@ -122,7 +132,7 @@ function invalidUnion(issue: Extract<Issue, { code: 'invalid_union' }>, input: u
   const best = pickBranch(branches);
   if (best === undefined) {
     const expected = [...new Set(branches.flatMap((b) => b.filter(isRootTypeIssue).map(expectedOf)))];
-    return [{ path, message: `expected ${expected.join(' or ')}, got ${describeValue(value)}`, fix: '' }];
+    return [{ path, message: `expected ${expected.join(' or ')}, got ${describeValue(value)}`, fix: `write ${expected.join(' or ')}` }];
   }
   return issuesToProblems(best, input, path);
 }
@@ -164,6 +174,8 @@ export function valueAt(input: unknown, path: Path): unknown {
   let node = input;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;
+    // Own keys only: `constructor` must not find Object's.
+    if (!Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;
@@ -191,7 +203,6 @@ function describeValue(value: unknown): string {
 }
 
 function quote(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return String(value);
+  if (value === null || typeof value !== 'object') return shownValue(value);
   return '';
 }

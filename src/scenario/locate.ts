@@ -1,7 +1,7 @@
 // Where a path of the scenario sits in the YAML text. Errors point at the value when it exists,
 // at the key when the key itself is wrong (an unknown key), and at the enclosing mapping when a
 // required key is missing.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import type { PathSegments } from './errors.js';
 
 export interface Position {
@@ -22,6 +22,7 @@ interface Found {
 }
 
 export function createLocator(doc: Document, lineCounter: LineCounter): Locator {
+  const child = childFinder();
   const toPosition = (node: Node | null): Position => {
     const offset = node?.range?.[0];
     if (offset === undefined) return { line: 1, column: 1 };
@@ -51,17 +52,34 @@ export function createLocator(doc: Document, lineCounter: LineCounter): Locator 
   };
 }
 
-/** The child at `segment`: a map entry (key and value nodes) or a list item. */
-function child(node: Node | null, segment: string | number): { key: Node | null; value: Node | null } | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
+type Entry = { key: Node | null; value: Node | null };
+
+/**
+ * The child at `segment`: a map entry (key and value nodes) or a list item. Each mapping is
+ * indexed on first use, so locating every one of n problems in a mapping of n keys is linear.
+ */
+function childFinder(): (node: Node | null, segment: string | number) => Entry | undefined {
+  const indexes = new WeakMap<YAMLMap, Map<string, Entry>>();
+  const indexOf = (map: YAMLMap): Map<string, Entry> => {
+    let index = indexes.get(map);
+    if (index !== undefined) return index;
+    index = new Map();
+    for (const pair of map.items) {
       if (!isPair(pair)) continue;
       const key = pair.key as Node | null;
-      const keyValue = isScalar(key) ? key.value : key;
-      if (String(keyValue) === String(segment)) return { key, value: (pair.value as Node | null) ?? null };
+      const name = String(isScalar(key) ? key.value : key);
+      if (!index.has(name)) index.set(name, { key, value: (pair.value as Node | null) ?? null });
     }
-    return undefined;
-  }
+    indexes.set(map, index);
+    return index;
+  };
+  return (node, segment) => {
+    if (isMap(node)) return indexOf(node).get(String(segment));
+    return itemAt(node, segment);
+  };
+}
+
+function itemAt(node: Node | null, segment: string | number): Entry | undefined {
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment] as Node | undefined;
     return item === undefined ? undefined : { key: item, value: item };

@@ -1,7 +1,9 @@
 // A consumer group as written → ResolvedConsumerGroup. The mode may be left out when its
 // settings block says it (`replay: {…}` alone means mode replay); settings for a different mode
 // than the one named are an error rather than silently ignored.
+import { checkRateMiBps, checkReplays } from './budgets.js';
 import { DEFAULTS } from './defaults.js';
+import { shownValue } from './display.js';
 import type { PathSegments } from './errors.js';
 import type { Problems } from './problem.js';
 import type { ResolveContext } from './resolve-context.js';
@@ -63,10 +65,12 @@ function resolveMode(
   if (replay.rewind <= 0) problems.add([...replayPath, 'rewind'], 'rewind must be longer than 0s', 'write e.g. 6h');
   const rateMiBps = rateToMiBps(replay.rate, meanMessageBytes);
   if (rateMiBps <= 0) problems.add([...replayPath, 'rate'], 'the replay rate must be greater than 0', 'write e.g. 100MiB/s');
+  else checkRateMiBps(rateMiBps, meanMessageBytes, [...replayPath, 'rate'], problems);
   const firstStartS = firstReplayS(replay.at ?? DEFAULTS.replayAt, ctx.startEpochS);
   if (firstStartS === undefined) {
-    problems.add([...replayPath, 'at'], `at ${JSON.stringify(replay.at)} is neither a time of day nor a duration`, 'write a UTC time of day such as "02:00", or a time after the start such as 6h');
+    problems.add([...replayPath, 'at'], `at ${shownValue(replay.at)} is neither a time of day nor a duration`, 'write a UTC time of day such as "02:00", or a time after the start such as 6h');
   }
+  if (replay.every !== undefined && replay.every > 0 && firstStartS !== undefined) checkReplays(replay.every, firstStartS, ctx.durationS, replayPath, problems);
   if (problems.count > before || firstStartS === undefined) return undefined;
   return { kind: 'replay', firstStartS, everyS: replay.every ?? null, rewindS: replay.rewind, rateMiBps };
 }

@@ -1,14 +1,17 @@
 // A producer as written → ResolvedProducer: exactly one of rate or trace, msg/s turned into
 // MiB/s with the topic's mean message size, the profile as a list of factors, the trace read
 // through the injected reader and parsed.
+import { checkRateMiBps, checkSpikes } from './budgets.js';
 import { DEFAULTS } from './defaults.js';
+import { quoted } from './display.js';
 import type { PathSegments } from './errors.js';
+import { MAX_GROWTH_PER_MONTH, MAX_RATE_BYTES_PER_S } from './limits.js';
 import type { Problems } from './problem.js';
 import type { ResolveContext } from './resolve-context.js';
 import type { RawProducer, RawProfileFactor, RawTrace } from './schema-workload.js';
+import { suggest } from './suggest.js';
 import { parseTrace } from './trace.js';
 import type { ResolvedLoad, ResolvedProducer, ResolvedProfileFactor } from './types.js';
-import { suggest } from './suggest.js';
 import { BYTES_PER_MIB, parseDuration, parseRate, parseSize, RATE_UNITS, type Rate } from './units.js';
 
 export function resolveProducer(
@@ -19,7 +22,7 @@ export function resolveProducer(
   ctx: ResolveContext,
 ): ResolvedProducer | undefined {
   const load = resolveLoad(raw, meanMessageBytes, path, problems, ctx);
-  const profile = resolveProfile(raw.profile, [...path, 'profile'], problems);
+  const profile = resolveProfile(raw.profile, [...path, 'profile'], problems, ctx.durationS);
   if (load === undefined || profile === undefined) return undefined;
   return {
     load,
@@ -47,7 +50,10 @@ function resolveLoad(
     problems.add([...path, 'trace'], 'a producer takes either rate or trace, not both', 'remove one of them (a trace can be scaled with a constant profile factor)', 'key');
     return undefined;
   }
-  if (raw.rate !== undefined) return { kind: 'rate', rateMiBps: rateToMiBps(raw.rate, meanMessageBytes) };
+  if (raw.rate !== undefined) {
+    const rateMiBps = rateToMiBps(raw.rate, meanMessageBytes);
+    return checkRateMiBps(rateMiBps, meanMessageBytes, [...path, 'rate'], problems) ? { kind: 'rate', rateMiBps } : undefined;
+  }
   if (raw.trace !== undefined) return resolveTrace(raw.trace, meanMessageBytes, [...path, 'trace'], problems, ctx);
   problems.add(path, 'a producer needs a rate or a trace', 'add rate: 40MiB/s (or 2000msg/s), or a trace: { file: …, unit: B/s }', 'missing');
   return undefined;
@@ -62,19 +68,21 @@ function resolveTrace(
 ): ResolvedLoad | undefined {
   const unit = parseRate(`1${raw.unit}`, 'trace unit', '1MiB/s');
   if (!unit.ok) {
-    const near = suggest(raw.unit, RATE_UNITS);
-    problems.add([...path, 'unit'], `"${raw.unit}" is not a rate unit`, near ? `write ${near}` : `write one of ${RATE_UNITS.join(', ')}`);
+    // A size unit ("MiB") is the usual slip: the rate is that per second.
+    const near = RATE_UNITS.includes(`${raw.unit}/s`) ? `${raw.unit}/s` : suggest(raw.unit, RATE_UNITS);
+    problems.add([...path, 'unit'], `${quoted(raw.unit)} is not a rate unit`, near ? `write ${near}` : `write one of ${RATE_UNITS.join(', ')}`);
     return undefined;
   }
   const read = ctx.readTrace(raw.file);
   if (!read.ok) {
-    problems.add([...path, 'file'], `cannot read trace file ${read.name}: ${read.message}`, 'check the path (relative to the scenario file)');
+    problems.add([...path, 'file'], `cannot read trace file ${read.name}: ${read.message}`, read.fix ?? 'check the path (relative to the scenario file)');
     return undefined;
   }
   const parsed = parseTrace(read.text, {
     timeColumn: raw.timeColumn ?? DEFAULTS.traceTimeColumn,
     valueColumn: raw.valueColumn ?? DEFAULTS.traceValueColumn,
     toMiBps: rateToMiBps(unit.value, meanMessageBytes),
+    maxMiBps: MAX_RATE_BYTES_PER_S / BYTES_PER_MIB,
   });
   if (!parsed.ok) {
     for (const p of parsed.problems) {
@@ -96,15 +104,16 @@ function resolveProfile(
   raw: RawProfileFactor | RawProfileFactor[] | undefined,
   path: PathSegments,
   problems: Problems,
+  durationS: number,
 ): ResolvedProfileFactor[] | undefined {
   if (raw === undefined) return [];
   const list = Array.isArray(raw) ? raw : [raw];
   const before = problems.count;
-  const factors = list.map((factor, i) => resolveFactor(factor, Array.isArray(raw) ? [...path, i] : path, problems));
+  const factors = list.map((factor, i) => resolveFactor(factor, Array.isArray(raw) ? [...path, i] : path, problems, durationS));
   return problems.count > before ? undefined : factors;
 }
 
-function resolveFactor(raw: RawProfileFactor, path: PathSegments, problems: Problems): ResolvedProfileFactor {
+function resolveFactor(raw: RawProfileFactor, path: PathSegments, problems: Problems, durationS: number): ResolvedProfileFactor {
   switch (raw.type) {
     case 'constant':
       return { type: 'constant', factor: raw.factor ?? 1 };
@@ -114,9 +123,13 @@ function resolveFactor(raw: RawProfileFactor, path: PathSegments, problems: Prob
       return { type: 'weekly', weekendFactor: raw.weekendFactor };
     case 'spikes':
       if (raw.duration <= 0) problems.add([...path, 'duration'], 'a spike must last longer than 0s', 'write e.g. 10m');
+      checkSpikes(raw.perDay, durationS, path, problems);
       return { type: 'spikes', perDay: raw.perDay, factor: raw.factor, durationS: raw.duration };
     case 'growth':
       if (raw.perMonth <= -1) problems.add([...path, 'perMonth'], 'growth must be greater than -100% per month', 'write e.g. 5% or -10%');
+      if (raw.perMonth > MAX_GROWTH_PER_MONTH) {
+        problems.add([...path, 'perMonth'], `growth above msksim's limit of ${MAX_GROWTH_PER_MONTH * 100}% per month`, `write at most ${MAX_GROWTH_PER_MONTH * 100}%`);
+      }
       return { type: 'growth', perMonthFraction: raw.perMonth };
     case 'steps': {
       const steps = raw.steps.map((s) => ({ atS: s.at, factor: s.factor }));

@@ -1,5 +1,6 @@
 // A topic as written → ResolvedTopic: defaults (RF, minISR, retention, message size), the
 // message-size distribution with its mean, Kafka's topic rules, producers and consumer groups.
+import { checkProfileBreakpoints } from './budgets.js';
 import { defaultMinInsyncReplicas, DEFAULTS } from './defaults.js';
 import type { PathSegments } from './errors.js';
 import type { Problems } from './problem.js';
@@ -28,9 +29,14 @@ export function resolveTopic(raw: RawTopic, path: PathSegments, problems: Proble
     problems.add([...path, 'retentionBytes'], 'retentionBytes must be greater than 0', 'write e.g. 200GiB, or remove it for no size limit');
   }
   const messageSize = resolveMessageSize(raw.messageSize, [...path, 'messageSize'], problems);
-  const producers = raw.producers.map((p, i) =>
-    resolveProducer(p, messageSize?.meanBytes ?? 1, [...path, 'producers', i], problems, ctx),
-  );
+  const producers = raw.producers.map((p, i) => {
+    const producerPath = [...path, 'producers', i];
+    const producer = resolveProducer(p, messageSize?.meanBytes ?? 1, producerPath, problems, ctx);
+    if (producer !== undefined && retentionS > 0) {
+      checkProfileBreakpoints(producer, { retentionS, durationS: ctx.durationS, profileStepS: ctx.profileStepS }, producerPath, problems);
+    }
+    return producer;
+  });
   const groups = raw.consumerGroups ?? [];
   checkUniqueNames(groups.map((g, index) => ({ name: g.name, index })), [...path, 'consumerGroups'], 'consumer group', problems);
   const consumerGroups = groups.map((g, i) => resolveConsumerGroup(g, messageSize?.meanBytes ?? 1, [...path, 'consumerGroups', i], problems, ctx));

@@ -1,6 +1,7 @@
 // A schema-valid scenario → the ResolvedScenario: defaults filled, units normalised, rules that
 // span fields checked. When the schema found problems, `checkParts` still runs these checks on
 // every topic and deployment that is valid on its own, so one run reports everything it can.
+import { checkPartitionTotal } from './budgets.js';
 import { DEFAULTS } from './defaults.js';
 import { MAX_DURATION_S, MIN_OUTPUT_INTERVAL_S } from './limits.js';
 import { Problems, type Problem } from './problem.js';
@@ -31,9 +32,6 @@ export function resolveScenario(raw: RawScenario, fileName: string, ctx: Resolve
   if (discountFraction < 0 || discountFraction >= 1) {
     problems.add(['pricing', 'discountPercent'], 'the discount must be from 0% to below 100%', 'write e.g. discountPercent: 10');
   }
-  for (const [key, price] of Object.entries(raw.pricing?.overrides ?? {})) {
-    if (price < 0) problems.add(['pricing', 'overrides', key], `price ${price} is negative`, 'write a price ≥ 0 in USD');
-  }
   const latency = resolveLatency(raw, durationS, problems);
   const topics = raw.workload.topics.map((t, i) => resolveTopic(t, ['workload', 'topics', i], problems, ctx));
   const deployments = raw.deployments.map((d, i) => resolveDeployment(d, ['deployments', i], problems));
@@ -48,11 +46,11 @@ export function resolveScenario(raw: RawScenario, fileName: string, ctx: Resolve
       durationS,
       startEpochS: ctx.startEpochS,
       region: raw.region ?? DEFAULTS.region,
-      pricing: { discountFraction, overrides: { ...(raw.pricing?.overrides ?? {}) } },
+      pricing: { discountFraction, overrides: ownRecord(raw.pricing?.overrides) },
       workload: { topics: topics.filter((t) => t !== undefined) },
       deployments: deployments.filter((d) => d !== undefined),
       clients: { azs: raw.clients?.azs ?? null },
-      assumptionOverrides: { ...(raw.assumptions ?? {}) },
+      assumptionOverrides: ownRecord(raw.assumptions),
       latency,
       output: { intervalS, formats: unique(raw.output?.formats ?? [...DEFAULTS.outputFormats]) },
       fileName,
@@ -110,6 +108,7 @@ function checkAcrossIndexed(
   const named = (items: readonly Indexed<{ name: string }>[]) => items.map((i) => ({ name: i.value.name, index: i.index }));
   checkUniqueNames(named(topics), ['workload', 'topics'], 'topic', problems);
   checkUniqueNames(named(deployments), ['deployments'], 'deployment', problems);
+  checkPartitionTotal(topics.map((t) => t.value), ['workload', 'topics'], problems);
   const rawTopics = topics.map((t) => t.value);
   for (const { value, index } of deployments) checkReplicasFit(value, ['deployments', index], rawTopics, problems);
 }
@@ -132,6 +131,16 @@ function validItems<T>(list: unknown, parse: (item: unknown) => { success: true;
 function nameFromFile(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base.replace(/\.ya?ml$/i, '') || 'scenario';
+}
+
+/**
+ * A user's map copied onto an object without a prototype, so no key — whatever the schema let
+ * through — can reach Object.prototype or shadow its methods downstream.
+ */
+function ownRecord(source: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  for (const [key, value] of Object.entries(source ?? {})) out[key] = value;
+  return out;
 }
 
 function unique(formats: readonly OutputFormat[]): OutputFormat[] {

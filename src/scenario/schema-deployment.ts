@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { byteRate, int, percent, size, strict } from './fields.js';
-import { SAFE_NAME } from './limits.js';
+import { MAX_BROKERS, SAFE_NAME } from './limits.js';
 import { STANDARD_BROKER_TYPES } from './types.js';
 
 /** Deployment types that are planned but not implemented (DESIGN §3.6). */
@@ -15,6 +15,7 @@ const autoExpandSchema = strict(
     targetPercent: percent(
       { description: 'Disk utilisation that triggers expansion, 10–80 (a number is percent).', default: DEFAULTS.autoExpandTargetPercent },
       'percent',
+      { minimum: 10, maximum: 80 },
     ).optional(),
     maxSize: size({ description: 'Largest size per broker auto-expansion may reach.', example: '4TiB', default: DEFAULTS.autoExpandMaxSize }).optional(),
   },
@@ -38,7 +39,7 @@ const provisionedSchema = strict(
     name: z.string().regex(SAFE_NAME).meta({ description: 'Deployment name (letters, digits, . _ -; used in report file names).' }),
     type: z.literal('provisioned').meta({ description: 'MSK Provisioned with Standard brokers.' }),
     brokerType: z.enum(STANDARD_BROKER_TYPES).meta({ description: 'Standard broker instance type, e.g. kafka.m5.xlarge.' }),
-    brokers: int(1, { description: 'Number of brokers, a multiple of azs.' }),
+    brokers: int(1, MAX_BROKERS, { description: 'Number of brokers, a multiple of azs (MSK allows up to 60 per cluster).' }),
     azs: z.literal([2, 3]).meta({ description: 'Availability zones the brokers are spread over: 2 or 3.' }),
     storage: standardStorageSchema,
     warmStart: z.boolean().optional().meta({ description: 'Retention already full at t = 0 (steady state).', default: DEFAULTS.warmStart }),

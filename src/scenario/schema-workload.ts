@@ -5,29 +5,50 @@ import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { duration, int, num, oneOf, percent, rate, size, strict } from './fields.js';
 import { encodeIssue } from './issue-text.js';
-import { TOPIC_NAME } from './limits.js';
+import {
+  MAX_CLIENT_INSTANCES,
+  MAX_CONSUMER_GROUPS_PER_TOPIC,
+  MAX_GROWTH_PER_MONTH,
+  MAX_LINGER_S,
+  MAX_MESSAGE_BYTES,
+  MAX_PARTITIONS_PER_TOPIC,
+  MAX_PRODUCERS_PER_TOPIC,
+  MAX_PROFILE_FACTOR,
+  MAX_PROFILE_FACTORS,
+  MAX_REPLAYS,
+  MAX_REPLICATION_FACTOR,
+  MAX_SPIKES,
+  MAX_SPIKES_PER_DAY,
+  MIN_REPLAY_EVERY_S,
+  TOPIC_NAME,
+} from './limits.js';
 import type { Acks } from './types.js';
 
-const positive = (doc: { description: string; default?: unknown }) => num(doc).positive();
-const nonNegative = (doc: { description: string; default?: unknown }) => num(doc).nonnegative();
+type Doc = { description: string; default?: unknown };
+const positive = (max: number, doc: Doc) => num(doc).positive().max(max);
+const nonNegative = (max: number, doc: Doc) => num(doc).nonnegative().max(max);
+/** A profile multiplier, 0 to MAX_PROFILE_FACTOR. */
+const factor = (doc: Doc) => nonNegative(MAX_PROFILE_FACTOR, doc);
+/** Message and batch sizes are Java ints in Kafka. */
+const messageBytes = (doc: { description: string; example: string; default?: unknown }) => size({ ...doc, max: MAX_MESSAGE_BYTES });
 
 const messageSizeSchema = z
   .union([
-    size({ description: 'Fixed message size, e.g. 1KiB.', example: '1KiB' }),
+    messageBytes({ description: 'Fixed message size, e.g. 1KiB.', example: '1KiB' }),
     strict(
       {
         distribution: z.literal('lognormal'),
-        mean: size({ description: 'Mean message size.', example: '1KiB' }),
-        cv: positive({ description: 'Coefficient of variation (standard deviation / mean), > 0.' }),
+        mean: messageBytes({ description: 'Mean message size.', example: '1KiB' }),
+        cv: positive(100, { description: 'Coefficient of variation (standard deviation / mean), > 0 and at most 100.' }),
       },
       { description: 'Lognormal message sizes with the given mean and coefficient of variation.' },
     ),
     strict(
       {
         distribution: z.literal('empirical'),
-        values: z.array(size({ description: 'A message size.', example: '512B' })).min(1).meta({ description: 'Message sizes.' }),
+        values: z.array(messageBytes({ description: 'A message size.', example: '512B' })).min(1).meta({ description: 'Message sizes.' }),
         weights: z
-          .array(nonNegative({ description: 'Relative weight.' }))
+          .array(nonNegative(1e9, { description: 'Relative weight, 0 to 10^9.' }))
           .optional()
           .meta({ description: 'Relative weight of each value (same length as values); equal weights if omitted.' }),
       },
@@ -39,13 +60,13 @@ const messageSizeSchema = z
 const partitionSkewSchema = z
   .union([
     z.literal('uniform'),
-    strict({ zipf: positive({ description: 'Zipf exponent s > 0: partition k gets weight ∝ 1/k^s.' }) }, { description: 'Zipf-like hot partitions.' }),
+    strict({ zipf: positive(10, { description: 'Zipf exponent 0 < s ≤ 10: partition k gets weight ∝ 1/k^s.' }) }, { description: 'Zipf-like hot partitions.' }),
   ])
   .meta({ description: 'How produced bytes spread over partitions: uniform (default) or { zipf: s }.' });
 
 const profileFactorSchema = z.discriminatedUnion('type', [
   strict(
-    { type: z.literal('constant'), factor: nonNegative({ description: 'Multiplier, ≥ 0.', default: 1 }).optional() },
+    { type: z.literal('constant'), factor: factor({ description: `Multiplier, 0 to ${MAX_PROFILE_FACTOR}.`, default: 1 }).optional() },
     { description: 'A constant multiplier.' },
   ),
   strict(
@@ -57,20 +78,25 @@ const profileFactorSchema = z.discriminatedUnion('type', [
     { description: 'A daily sinusoid with mean 1 peaking at peakHour (UTC).' },
   ),
   strict(
-    { type: z.literal('weekly'), weekendFactor: nonNegative({ description: 'Multiplier on Saturday and Sunday (UTC); weekdays are 1.' }) },
+    { type: z.literal('weekly'), weekendFactor: factor({ description: 'Multiplier on Saturday and Sunday (UTC); weekdays are 1.' }) },
     { description: 'Lower (or higher) load at weekends.' },
   ),
   strict(
     {
       type: z.literal('spikes'),
-      perDay: positive({ description: 'Expected spikes per day (Poisson, seeded).' }),
-      factor: nonNegative({ description: 'Multiplier during a spike.' }),
+      perDay: positive(MAX_SPIKES_PER_DAY, {
+        description: `Expected spikes per day (Poisson, seeded), at most ${MAX_SPIKES_PER_DAY}; at most ${MAX_SPIKES.toLocaleString('en-US')} over the horizon.`,
+      }),
+      factor: factor({ description: 'Multiplier during a spike.' }),
       duration: duration({ description: 'Length of each spike.', example: '10m' }),
     },
     { description: 'Random spikes at seeded times.' },
   ),
   strict(
-    { type: z.literal('growth'), perMonth: percent({ description: 'Compound growth per 730-hour month, e.g. 5%.' }, 'reject') },
+    {
+      type: z.literal('growth'),
+      perMonth: percent({ description: `Compound growth per 730-hour month, e.g. 5%; above -100% and at most ${MAX_GROWTH_PER_MONTH * 100}%.` }, 'reject'),
+    },
     { description: 'Compound growth over the horizon.' },
   ),
   strict(
@@ -81,7 +107,7 @@ const profileFactorSchema = z.discriminatedUnion('type', [
           strict(
             {
               at: duration({ description: 'Time from the start of the simulation.', example: '3d' }),
-              factor: nonNegative({ description: 'Multiplier from this time on.' }),
+              factor: factor({ description: 'Multiplier from this time on.' }),
             },
             { description: 'A step of the profile.' },
           ),
@@ -126,13 +152,13 @@ const producerSchema = strict(
     rate: rate({ description: 'Mean produced rate before compression, all instances together: 40MiB/s or 2000msg/s.', example: '40MiB/s' }).optional(),
     trace: traceSchema.optional(),
     profile: z
-      .union([profileFactorSchema, z.array(profileFactorSchema)])
+      .union([profileFactorSchema, z.array(profileFactorSchema).max(MAX_PROFILE_FACTORS)])
       .optional()
-      .meta({ description: 'Load profile factors multiplied onto the rate (or trace); constant if omitted.' }),
-    instances: int(1, { description: 'Producer processes sharing the rate (OMB producersPerTopic).', default: DEFAULTS.instances }).optional(),
+      .meta({ description: `Load profile factors multiplied onto the rate (or trace), at most ${MAX_PROFILE_FACTORS}; constant if omitted.` }),
+    instances: int(1, MAX_CLIENT_INSTANCES, { description: 'Producer processes sharing the rate (OMB producersPerTopic).', default: DEFAULTS.instances }).optional(),
     acks: acksSchema.optional(),
-    batchSize: size({ description: 'batch.size.', example: '16KiB', default: DEFAULTS.batchSize }).optional(),
-    linger: duration({ description: 'linger.ms.', example: '5ms', default: DEFAULTS.linger }).optional(),
+    batchSize: messageBytes({ description: 'batch.size.', example: '16KiB', default: DEFAULTS.batchSize }).optional(),
+    linger: duration({ description: 'linger.ms.', example: '5ms', default: DEFAULTS.linger, max: MAX_LINGER_S }).optional(),
   },
   { description: 'A producer: give exactly one of rate or trace.' },
 );
@@ -142,14 +168,17 @@ const consumerGroupSchema = strict(
     name: z.string().min(1).meta({ description: 'Consumer group id.' }),
     mode: oneOf(['tail', 'lagging', 'replay'], { description: 'tail (page cache), lagging (part from disk) or replay (scheduled rewinds).', default: DEFAULTS.consumerMode }).optional(),
     rackAware: z.boolean().optional().meta({ description: 'KIP-392: fetch from a follower in the same AZ.', default: DEFAULTS.rackAware }),
-    instances: int(1, { description: 'Consumers in the group (OMB consumerPerSubscription).', default: DEFAULTS.instances }).optional(),
+    instances: int(1, MAX_CLIENT_INSTANCES, { description: 'Consumers in the group (OMB consumerPerSubscription).', default: DEFAULTS.instances }).optional(),
     lagging: strict(
-      { diskReadFraction: percent({ description: 'Fraction of reads served from disk, 0–1 or a percentage.' }, 'fraction') },
+      { diskReadFraction: percent({ description: 'Fraction of reads served from disk, 0–1 or a percentage.' }, 'fraction', { minimum: 0, maximum: 1 }) },
       { description: 'Settings for mode: lagging.' },
     ).optional(),
     replay: strict(
       {
-        every: duration({ description: 'Period between replays; omit for a single replay.', example: '24h' }).optional(),
+        every: duration({
+          description: `Period between replays, at least ${MIN_REPLAY_EVERY_S}s and at most ${MAX_REPLAYS.toLocaleString('en-US')} replays over the horizon; omit for a single replay.`,
+          example: '24h',
+        }).optional(),
         at: z
           .unknown()
           .optional()
@@ -166,16 +195,18 @@ const consumerGroupSchema = strict(
 export const topicSchema = strict(
   {
     name: z.string().regex(TOPIC_NAME).meta({ description: 'Topic name (Kafka rules: up to 249 of a-z A-Z 0-9 . _ -).' }),
-    partitions: int(1, { description: 'Number of partitions (OMB partitionsPerTopic).' }),
-    replicationFactor: int(1, { description: 'Replication factor.', default: DEFAULTS.replicationFactor }).optional(),
-    minInsyncReplicas: int(1, { description: 'min.insync.replicas; default 2 when RF ≥ 3, else 1.' }).optional(),
+    partitions: int(1, MAX_PARTITIONS_PER_TOPIC, {
+      description: `Number of partitions (OMB partitionsPerTopic); at most ${MAX_PARTITIONS_PER_TOPIC.toLocaleString('en-US')}, in one topic or all together.`,
+    }),
+    replicationFactor: int(1, MAX_REPLICATION_FACTOR, { description: 'Replication factor.', default: DEFAULTS.replicationFactor }).optional(),
+    minInsyncReplicas: int(1, MAX_REPLICATION_FACTOR, { description: 'min.insync.replicas; default 2 when RF ≥ 3, else 1.' }).optional(),
     retention: duration({ description: 'retention.ms.', example: '7d', default: DEFAULTS.retention }).optional(),
     retentionBytes: size({ description: 'retention.bytes, per partition (Kafka semantics); no limit if omitted.', example: '200GiB' }).optional(),
     messageSize: messageSizeSchema.optional(),
     compressionRatio: num({ description: 'Stored bytes / produced bytes, in (0, 1].', default: DEFAULTS.compressionRatio }).positive().max(1).optional(),
     partitionSkew: partitionSkewSchema.optional(),
-    producers: z.array(producerSchema).min(1).meta({ description: 'Producers writing to this topic.' }),
-    consumerGroups: z.array(consumerGroupSchema).optional().meta({ description: 'Consumer groups reading this topic.' }),
+    producers: z.array(producerSchema).min(1).max(MAX_PRODUCERS_PER_TOPIC).meta({ description: 'Producers writing to this topic.' }),
+    consumerGroups: z.array(consumerGroupSchema).max(MAX_CONSUMER_GROUPS_PER_TOPIC).optional().meta({ description: 'Consumer groups reading this topic.' }),
   },
   { description: 'A topic with its producers and consumer groups.' },
 );

@@ -29,6 +29,9 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // Words whose lengths differ by more than the edits allowed cannot be close: skipping them
+    // keeps a 10 kB typo from costing a quadratic distance per candidate.
+    if (Math.abs(needle.length - candidate.length) > Math.max(1, Math.floor(Math.max(needle.length, candidate.length) / 3))) continue;
     const dist = distance(needle, candidate.toLowerCase());
     if (dist < bestDistance) {
       best = candidate;

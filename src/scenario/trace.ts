@@ -3,7 +3,10 @@
 // the rate in the unit the scenario declares. Times become seconds after the first row; rates
 // become MiB/s. Every bad row is reported with its line and column, not just the first.
 import { parse } from 'csv-parse/sync';
+import { quoted, shown } from './display.js';
+import { readIsoInstant } from './iso-time.js';
 import { MAX_TRACE_ROWS } from './limits.js';
+import { findBinary } from './text-checks.js';
 import type { TracePoint } from './types.js';
 
 export interface TraceSpec {
@@ -11,6 +14,8 @@ export interface TraceSpec {
   valueColumn: string;
   /** Multiplier from a value in the file to MiB/s. */
   toMiBps: number;
+  /** Largest rate a row may give, in MiB/s (msksim's limit on rates). */
+  maxMiBps?: number;
 }
 
 export interface TraceProblem {
@@ -24,9 +29,8 @@ export type TraceResult =
   | { ok: true; points: TracePoint[]; durationS: number }
   | { ok: false; problems: TraceProblem[] };
 
-// ISO-8601 date-time; without a zone it is read as UTC so a trace means the same on every machine.
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/;
+/** ISO-8601 as CloudWatch exports write it: "T" or a space, ±hh:mm or ±hhmm; no zone is UTC. */
+const ISO_OPTIONS = { separators: 'T ', compactOffset: true };
 /** Epoch seconds past this (year 5138) are almost certainly epoch milliseconds. */
 const MAX_PLAUSIBLE_EPOCH_S = 1e11;
 
@@ -37,6 +41,8 @@ interface Row {
 }
 
 export function parseTrace(text: string, spec: TraceSpec): TraceResult {
+  const binary = findBinary(text);
+  if (binary !== undefined) return fail(binary.line, binary.column, binary.message, 'give a CSV text file: a header row, then one time,value row per line');
   let rows: Row[];
   try {
     rows = readRows(text);
@@ -51,7 +57,7 @@ export function parseTrace(text: string, spec: TraceSpec): TraceResult {
   const problems: TraceProblem[] = [];
   for (const [index, name, key] of [[timeIndex, spec.timeColumn, 'timeColumn'], [valueIndex, spec.valueColumn, 'valueColumn']] as const) {
     if (index < 0) {
-      problems.push({ line: header.line, column: 1, message: `no column "${name}" in the header (${header.fields.join(', ')})`, fix: `set trace.${key} to one of the header's columns` });
+      problems.push({ line: header.line, column: 1, message: `no column ${quoted(name)} in the header (${shown(header.fields.join(', '), 200)})`, fix: `set trace.${key} to one of the header's columns` });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -64,7 +70,7 @@ export function parseTrace(text: string, spec: TraceSpec): TraceResult {
   let previousS = -Infinity;
   for (const row of data) {
     const time = parseTime(row.fields[timeIndex]);
-    const value = parseValue(row.fields[valueIndex]);
+    const value = parseValue(row.fields[valueIndex], spec);
     if (!time.ok) problems.push({ line: row.line, column: columnOf(row, timeIndex), message: time.message, fix: time.fix });
     if (!value.ok) problems.push({ line: row.line, column: columnOf(row, valueIndex), message: value.message, fix: value.fix });
     if (!time.ok) continue;
@@ -121,21 +127,22 @@ function parseTime(cell: string | undefined): Value {
     if (seconds > MAX_PLAUSIBLE_EPOCH_S) return { ok: false, message: `time ${cell} looks like epoch milliseconds`, fix: 'write epoch seconds (divide by 1000)' };
     return { ok: true, value: seconds };
   }
-  if (ISO.test(cell)) {
-    // Date-only strings are UTC already; date-times without a zone get one.
-    const iso = HAS_ZONE.test(cell) || cell.length === 10 ? cell : `${cell.replace(' ', 'T')}Z`;
-    const ms = Date.parse(iso);
-    if (Number.isFinite(ms)) return { ok: true, value: ms / 1000 };
-  }
-  return { ok: false, message: `"${cell}" is not a time`, fix: 'write an ISO-8601 time (2024-01-01T00:00:00Z) or epoch seconds' };
+  // Without a zone, a time is UTC; the calendar is checked (no 30 February).
+  const instant = readIsoInstant(cell, ISO_OPTIONS);
+  if (instant !== undefined) return { ok: true, value: instant.epochS };
+  return { ok: false, message: `${quoted(cell)} is not a time`, fix: 'write an ISO-8601 time (2024-01-01T00:00:00Z) or epoch seconds' };
 }
 
-function parseValue(cell: string | undefined): Value {
+function parseValue(cell: string | undefined, spec: TraceSpec): Value {
   if (cell === undefined || cell === '') return { ok: false, message: 'the value is missing', fix: 'fill in the value column on every row' };
   const value = Number(cell);
   if (!Number.isFinite(value) || !/^[+-]?(\d|\.\d)/.test(cell)) {
-    return { ok: false, message: `"${cell}" is not a number`, fix: 'write a plain number (the unit is set by trace.unit)' };
+    return { ok: false, message: `${quoted(cell)} is not a number`, fix: 'write a plain number (the unit is set by trace.unit)' };
   }
-  if (value < 0) return { ok: false, message: `rate ${cell} is negative`, fix: 'write a rate ≥ 0' };
+  if (value < 0) return { ok: false, message: `rate ${shown(cell)} is negative`, fix: 'write a rate ≥ 0' };
+  const maxMiBps = spec.maxMiBps ?? Infinity;
+  if (value * spec.toMiBps > maxMiBps) {
+    return { ok: false, message: `rate ${shown(cell)} is above msksim's limit of ${maxMiBps} MiB/s`, fix: 'check the value and trace.unit' };
+  }
   return { ok: true, value };
 }

@@ -1,6 +1,6 @@
 // YAML syntax errors as scenario errors: the parser's message without its code excerpt, a fix
 // for the common mistakes, and the position where the user has to look.
-import type { YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 import type { ScenarioError } from './errors.js';
 
 const YAML_FIXES: Readonly<Record<string, string>> = {
@@ -10,6 +10,7 @@ const YAML_FIXES: Readonly<Record<string, string>> = {
   MISSING_CHAR: 'close the quote or bracket that was opened',
   MULTIPLE_DOCS: 'keep one scenario per file (remove the --- separator)',
   BLOCK_AS_IMPLICIT_KEY: 'put the nested mapping on its own indented lines, or quote the value',
+  RESOURCE_EXHAUSTION: 'nest the YAML less deeply',
 };
 
 export function yamlError(error: YAMLError, text: string, fileName: string): ScenarioError {
@@ -43,4 +44,34 @@ function findUnclosedQuote(text: string, beforeLine: number): { line: number; co
     }
   }
   return undefined;
+}
+
+/**
+ * Keys repeated within one mapping, each reported where it repeats. The YAML parser's own check
+ * (`uniqueKeys`) compares every key with every earlier one, which takes minutes on a mapping of
+ * 100,000 keys; a set per mapping is linear.
+ */
+export function duplicateKeyErrors(doc: Document, lineCounter: LineCounter, fileName: string): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const stack: unknown[] = [doc.contents];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isSeq(node)) for (const item of node.items) stack.push(item);
+    if (!isMap(node)) continue;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      stack.push(pair.value);
+      const key = pair.key as Node | null;
+      // `<<` merges a mapping in (merge: true), and may be given more than once.
+      if (!isScalar(key) || key.value === '<<') continue;
+      const name = String(key.value);
+      if (!seen.has(name)) {
+        seen.add(name);
+        continue;
+      }
+      const { line, col } = lineCounter.linePos(key.range?.[0] ?? 0);
+      errors.push({ file: fileName, line, column: col, path: '', message: 'YAML syntax error: Map keys must be unique', fix: YAML_FIXES.DUPLICATE_KEY ?? '' });
+    }
+  }
+  return errors;
 }

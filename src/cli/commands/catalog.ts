@@ -15,7 +15,7 @@ import {
   unpricedRegionNote,
   type ResolvedPrices,
 } from '../../catalog/index.js';
-import { CliError, type Command } from '../command.js';
+import { CliError, defineCommand, stringOption } from '../command.js';
 
 const NO_PRICE = 'n/a (set a price override)';
 const DASH = '—';
@@ -121,7 +121,7 @@ export function renderCatalogJson(region: string): string {
   return `${JSON.stringify(catalogDocument(region), null, 2)}\n`;
 }
 
-export const catalogCommand: Command = {
+export const catalogCommand = defineCommand({
   name: 'catalog',
   describe: 'Show MSK instance types, limits, prices and assumptions, with their sources',
   builder: (yargs) =>
@@ -133,11 +133,14 @@ export const catalogCommand: Command = {
       })
       .option('json', { type: 'boolean', default: false, describe: 'Print the full catalog with sources as JSON' }),
   run: (argv) => {
-    const region = argv.region ?? 'us-east-1';
-    if (typeof region !== 'string' || region.trim() === '') {
-      throw new CliError('--region needs an AWS region name, for example --region us-east-1');
-    }
+    const region = stringOption(argv, 'region') ?? 'us-east-1';
+    if (region.trim() === '') throw new CliError('--region needs an AWS region name, for example --region us-east-1');
+    // The region is echoed in the table and the JSON: only a region code's shape is accepted.
+    if (!REGION.test(region)) throw new CliError(`--region "${region}" is not an AWS region code. Fix: write e.g. --region us-east-1`);
     process.stdout.write(argv.json === true ? renderCatalogJson(region) : renderCatalogText(region));
     return 0;
   },
-};
+});
+
+/** An AWS region code, as the scenario schema accepts it (us-east-1, us-gov-west-1). */
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d+$/;

@@ -9,13 +9,13 @@ import { reportMarkdown } from '../../report/markdown.js';
 import { bindingSentence } from '../../report/wording.js';
 import { scenarioHash, type OutputFormat, type ResolvedScenario } from '../../scenario/index.js';
 import { VERSION } from '../../version.js';
-import { CliError, type Command } from '../command.js';
+import { checkScenarioArgument, CliError, defineCommand, numberOption, stringOption } from '../command.js';
 import { loadScenarioFile } from '../load-scenario.js';
-import { StagedFiles } from '../write-atomic.js';
+import { OutputFolder } from '../output-folder.js';
 
 const SUPPORTED_FORMATS: readonly OutputFormat[] = ['json', 'md', 'csv'];
 
-export const runCommand: Command = {
+export const runCommand = defineCommand({
   name: 'run <scenario>',
   describe: 'Simulate a scenario and write its reports (JSON, Markdown, CSV time series)',
   builder: (yargs) =>
@@ -27,32 +27,41 @@ export const runCommand: Command = {
       .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
       .example('$0 run scenarios/reference.yaml', 'simulate and write reports/reference/')
       .example('$0 run s.yaml --out /tmp/r --format json --seed 7', 'JSON only, another seed'),
-  run: (argv) => {
-    const path = String(argv.scenario);
+  run: async (argv) => {
+    // Arguments first: a bad option is reported before the scenario is read or anything written.
+    const path = checkScenarioArgument(argv);
+    checkSeed(numberOption(argv, 'seed'));
+    const formatOption = stringOption(argv, 'format');
+    if (formatOption !== undefined) parseFormats(formatOption, []);
     const started = performance.now();
     let scenario = loadScenarioFile(path);
     if (argv.seed !== undefined) scenario = withSeed(scenario, argv.seed as number);
     const formats = parseFormats(argv.format as string | undefined, scenario.output.formats);
     const dir = (argv.out as string | undefined) ?? join('reports', basename(path, extname(path)));
-    const staged = new StagedFiles(dir);
+    // msksim owns the folder: the whole set is staged beside it and swapped in at the end, so
+    // DIR never holds a mix of two runs' files (output-folder.ts).
+    const folder = OutputFolder.open(dir);
     const csvNames: string[] = [];
-    let written: string[];
     try {
       // Each deployment's time series go to disk as soon as it is simulated, then are dropped.
       const result = simulate(scenario, path, (d) => {
-        if (formats.includes('csv')) csvNames.push(...stageCsv(staged, d, scenario.startEpochS));
+        if (formats.includes('csv')) csvNames.push(...stageCsv(folder, d, scenario.startEpochS));
         d.series = null;
       });
-      stageReports(staged, result, formats, csvNames);
-      written = staged.commit();
+      stageReports(folder, result, formats, csvNames);
+      const written = await folder.commit();
       if (argv.quiet !== true) printSummary(result, written, (performance.now() - started) / 1000);
     } catch (error) {
-      staged.abort();
+      folder.abort();
       throw error;
     }
     return 0;
   },
-};
+});
+
+function checkSeed(seed: number | undefined): void {
+  if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new CliError(`--seed must be a non-negative integer, got ${seed}`);
+}
 
 function withSeed(scenario: ResolvedScenario, seed: number): ResolvedScenario {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed must be a non-negative integer, got ${seed}`);
@@ -89,7 +98,7 @@ function simulate(scenario: ResolvedScenario, path: string, onDeployment: (d: De
   }
 }
 
-function stageCsv(staged: StagedFiles, d: DeploymentResult, start: number): string[] {
+function stageCsv(staged: OutputFolder, d: DeploymentResult, start: number): string[] {
   const slug = d.name.replace(/[^A-Za-z0-9._-]+/g, '-');
   const names = [`${slug}-brokers.csv`, `${slug}-cluster.csv`];
   staged.stage(names[0]!, brokerSeriesCsv(d, start));
@@ -102,7 +111,7 @@ function stageCsv(staged: StagedFiles, d: DeploymentResult, start: number): stri
   return names;
 }
 
-function stageReports(staged: StagedFiles, result: ScenarioResult, formats: readonly OutputFormat[], csvNames: readonly string[]): void {
+function stageReports(staged: OutputFolder, result: ScenarioResult, formats: readonly OutputFormat[], csvNames: readonly string[]): void {
   if (formats.includes('md')) staged.stage('report.md', reportMarkdown(result, VERSION));
   if (formats.includes('json')) {
     const outputs: Record<string, string[]> = {};

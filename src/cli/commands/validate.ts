@@ -1,10 +1,10 @@
 // `msksim validate SCENARIO`: load and check a scenario without simulating it. Exit 0 with a
 // one-line summary, or exit 2 with every problem located (file:line:col, path, fix).
 import type { ResolvedScenario } from '../../scenario/index.js';
-import type { Command } from '../command.js';
+import { checkScenarioArgument, defineCommand } from '../command.js';
 import { loadScenarioFile } from '../load-scenario.js';
 
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: 'validate <scenario>',
   describe: 'Check a scenario file and report every problem with its line, column and fix',
   builder: (yargs) =>
@@ -13,12 +13,12 @@ export const validateCommand: Command = {
       .option('json', { type: 'boolean', default: false, describe: 'Print the resolved scenario as JSON' })
       .example('$0 validate scenarios/payments.yaml', 'Check a scenario'),
   run: (argv) => {
-    const file = String(argv['scenario']);
+    const file = checkScenarioArgument(argv);
     const scenario = loadScenarioFile(file);
     process.stdout.write(argv['json'] === true ? `${JSON.stringify(scenario, null, 2)}\n` : `${summary(file, scenario)}\n`);
     return 0;
   },
-};
+});
 
 export function summary(file: string, s: ResolvedScenario): string {
   const topics = s.workload.topics.length;

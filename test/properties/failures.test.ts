@@ -1,0 +1,30 @@
+// Configurations on which the property suite found a defect, kept as regression tests (STYLE
+// habit 10): each file in ./failures holds the configuration fast-check shrank to, the error it
+// raised and where it was found. Each must run through — no InvariantError, no other throw,
+// events within the budget of ./budget.ts — once the defect is fixed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from '../../src/model/config.js';
+import { simulateChecked } from './budget.js';
+
+interface SavedFailure {
+  /** What went wrong, in a sentence. */
+  description: string;
+  /** The error message at the time it was found. */
+  error: string;
+  /** fast-check's seed and path, and the commit it was found on. */
+  found: { seed: number; path: string; commit: string };
+  config: ModelConfig;
+}
+
+const dir = new URL('./failures/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+describe('configurations the property suite shrank a failure to', () => {
+  for (const file of files) {
+    const saved = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as SavedFailure;
+    it(`${file}: ${saved.description}`, () => {
+      expect(() => simulateChecked(saved.config)).not.toThrow();
+    });
+  }
+});
