@@ -15,8 +15,14 @@ export interface IsrChange {
   changed: boolean;
 }
 
-/** Applies the ISR rules at `nowS`; returns what changed (the flows must then be rebuilt). */
-export function updateIsr(state: ClusterState): IsrChange {
+/**
+ * Applies the ISR rules at `nowS`; returns what changed (the flows must then be rebuilt).
+ * `drift` holds the rates that brought the state here. A follower is caught up when its lag is
+ * within the level tolerance and not growing: Kafka's lastCaughtUpTime moves only when a fetch
+ * reaches the log end, so one that keeps falling behind by a little, however little, is not
+ * caught up, keeps its lag timer, and leaves the ISR when the timer runs out.
+ */
+export function updateIsr(state: ClusterState, drift: Drift): IsrChange {
   const { classes, slots, nowS } = state;
   const maxLagS = state.config.replicaLagTimeMaxS;
   const out: IsrChange = { shrunk: new Map(), expanded: new Map(), changed: false };
@@ -25,7 +31,7 @@ export function updateIsr(state: ClusterState): IsrChange {
     for (let j = 0; j < cls.replicas.length; j++) {
       if (j === state.leaderSlot[c] || state.alive[cls.replicas[j]!] === 0) continue;
       const k = c * slots + j;
-      const upToDate = caughtUp(state, c, state.lagMiB[k]!);
+      const upToDate = caughtUp(state, c, state.lagMiB[k]!) && drift.lag[k]! <= 0;
       if (upToDate) {
         state.lagMiB[k] = 0;
         state.lagSinceS[k] = -Infinity;
@@ -46,13 +52,22 @@ export function updateIsr(state: ClusterState): IsrChange {
   return out;
 }
 
-/** After an allocation: a caught-up follower whose lag starts to grow starts its ISR timer now. */
+/**
+ * After an allocation: a caught-up follower whose lag starts to grow starts its ISR timer now;
+ * one within the tolerance whose lag no longer grows is caught up (its timer stops).
+ */
 export function startLagTimers(state: ClusterState, drift: Drift): void {
   const { classes, slots, nowS } = state;
   for (let c = 0; c < classes.length; c++) {
     for (let j = 0; j < classes[c]!.replicas.length; j++) {
       const k = c * slots + j;
-      if (state.lagSinceS[k] === -Infinity && drift.lag[k]! > 0 && j !== state.leaderSlot[c]) state.lagSinceS[k] = nowS;
+      if (j === state.leaderSlot[c] || state.alive[classes[c]!.replicas[j]!] === 0) continue;
+      if (drift.lag[k]! > 0) {
+        if (state.lagSinceS[k] === -Infinity) state.lagSinceS[k] = nowS;
+      } else if (caughtUp(state, c, state.lagMiB[k]!)) {
+        state.lagMiB[k] = 0;
+        state.lagSinceS[k] = -Infinity;
+      }
     }
   }
 }

@@ -217,7 +217,7 @@ export class ClusterModel implements ModelContext {
   /** Demands and capacities from the state, one exact allocation, the drifts, and what follows from them. */
   recompute(): void {
     const s = this.state;
-    const isr = updateIsr(s);
+    const isr = updateIsr(s, this.drift);
     if (isr.changed) {
       this.topologyChanged = true;
       for (const [topic, partitions] of isr.shrunk) this.timeline.push({ kind: 'isr-shrink', timeS: s.nowS, topic, partitions });

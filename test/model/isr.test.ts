@@ -105,3 +105,32 @@ describe('min.insync.replicas with acks=all: NotEnoughReplicas while the ISR is 
     expect(expand?.timeS).toBeCloseTo(500, 6);
   });
 });
+
+describe('acks=1: a follower that falls behind by a hair is not caught up', () => {
+  // A warm log of 7 days at 100 MiB/s (6·10⁷ MiB appended) makes the level tolerance about
+  // 6·10⁻⁵ MiB. The follower replicates 10⁻⁷ MiB/s less than the leader appends, so at 30 s it lags
+  // by 3·10⁻⁶ MiB, well inside the tolerance; but it never reaches the log end, so Kafka's
+  // lastCaughtUpTime stays at 0 and the ISR shrinks at replica.lag.time.max.ms.
+  const leader = broker({ networkOutMiBps: flat(100 - 1e-7) });
+  const t = topic(100, { partitions: 1, replicationFactor: 2, minInsyncReplicas: 1, groups: 0 });
+  const sim = simulate(
+    config({
+      durationS: 120,
+      warmStart: true,
+      brokers: 2,
+      azs: 1,
+      clientAzs: 1,
+      brokerSpecs: [leader, broker()],
+      topics: [{ ...t, producers: [{ ...t.producers[0]!, acks: '1' }] }],
+    }),
+  );
+
+  it('shrinks the ISR at 30 s and does not expand it again', () => {
+    const changes = sim.timeline.filter((e) => e.kind === 'isr-shrink' || e.kind === 'isr-expand');
+    expect(changes.map((e) => [e.kind, e.timeS])).toEqual([['isr-shrink', 30]]);
+  });
+
+  it('lets the lag grow by 10⁻⁷ MiB/s for the whole run', () => {
+    expect(sim.lag.maxMiB[1]).toBeCloseTo(120e-7, 9);
+  });
+});

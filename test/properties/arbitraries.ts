@@ -30,6 +30,12 @@ export interface Sizes {
   maxPartitionsPerTopic: number;
   /** Partitions summed over all topics; larger draws are scaled down to it. */
   maxTotalPartitions: number;
+  /**
+   * Partition flows summed over all topics — partitions × (replication factor + groups), what
+   * each allocation and invariant check walks — scaled down to it likewise. The run time grows
+   * with it times the events.
+   */
+  maxPartitionFlows: number;
   maxGroupsPerTopic: number;
   maxProducersPerTopic: number;
 }
@@ -39,9 +45,9 @@ const DAY_S = 86_400;
 /** 'ci' fits 2,000 runs in the CI time budget; 'full' is for `npm run props`. */
 export function sized(profile: SizeProfile): Sizes {
   if (profile === 'full') {
-    return { profile, maxDurationS: 30 * DAY_S, maxBrokers: 30, maxTopics: 200, maxPartitionsPerTopic: 200, maxTotalPartitions: 500, maxGroupsPerTopic: 4, maxProducersPerTopic: 3 };
+    return { profile, maxDurationS: 30 * DAY_S, maxBrokers: 30, maxTopics: 200, maxPartitionsPerTopic: 200, maxTotalPartitions: 300, maxPartitionFlows: 1000, maxGroupsPerTopic: 4, maxProducersPerTopic: 3 };
   }
-  return { profile, maxDurationS: 2 * DAY_S, maxBrokers: 12, maxTopics: 50, maxPartitionsPerTopic: 200, maxTotalPartitions: 100, maxGroupsPerTopic: 4, maxProducersPerTopic: 3 };
+  return { profile, maxDurationS: 2 * DAY_S, maxBrokers: 12, maxTopics: 50, maxPartitionsPerTopic: 200, maxTotalPartitions: 100, maxPartitionFlows: 250, maxGroupsPerTopic: 4, maxProducersPerTopic: 3 };
 }
 
 /** `MSKSIM_PROPS_SIZE` = ci (default) | full. */
@@ -282,11 +288,19 @@ function fitTopic(topic: ResolvedTopic, index: number, brokers: number, scale: n
   };
 }
 
-/** Scales partition counts down so that their sum stays near `max` (each topic keeps ≥ 1). */
-export function capPartitions<T extends { partitions: number }>(topics: readonly T[], max: number): T[] {
-  const total = topics.reduce((sum, t) => sum + t.partitions, 0);
+/**
+ * Scales partition counts down so that Σ partitions × weight(topic) stays near `max` (each topic
+ * keeps ≥ 1 partition).
+ */
+export function capPartitions<T extends { partitions: number }>(topics: readonly T[], max: number, weight: (t: T) => number = () => 1): T[] {
+  const total = topics.reduce((sum, t) => sum + t.partitions * weight(t), 0);
   if (total <= max) return [...topics];
   return topics.map((t) => ({ ...t, partitions: Math.max(1, Math.floor((t.partitions * max) / total)) }));
+}
+
+/** Partition flows of one topic's partition: produce, followers, groups. */
+function flowsPerPartition(t: ResolvedTopic, brokers: number): number {
+  return Math.min(t.replicationFactor, brokers) + t.consumerGroups.length;
 }
 
 /** Mostly a few topics, sometimes up to the maximum; shrinking drops topics. */
@@ -358,7 +372,9 @@ export function modelConfigArb(sizes: Sizes): fc.Arbitrary<ModelConfig> {
         cpuGuidanceFraction: 0.6,
         replicaLagTimeMaxS: 30,
         ...(outages === null ? {} : { brokerEvents: brokerEvents(outages, brokers, scale) }),
-        topics: capPartitions(topics, sizes.maxTotalPartitions).map((t, i) => fitTopic(t, i, brokers, scale)),
+        topics: capPartitions(capPartitions(topics, sizes.maxTotalPartitions), sizes.maxPartitionFlows, (t) => flowsPerPartition(t, brokers)).map((t, i) =>
+          fitTopic(t, i, brokers, scale),
+        ),
         verify: true,
         latency: null,
       };
