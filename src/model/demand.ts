@@ -93,11 +93,15 @@ function highWatermarkSources(state: ClusterState, flows: Flows, c: number): num
   return lagging.length > 0 ? lagging : current;
 }
 
-/** EBS reads of a fetch flow: its servers' shares × (1 beyond the page cache, else the group's disk-read fraction). */
-function setReadCoefficients(state: ClusterState, flows: Flows, flow: number, k: number): void {
+/**
+ * EBS reads of a fetch flow: its servers' shares × (1 beyond the page cache, else the group's
+ * disk-read fraction; in between for a reader held at the window's edge).
+ */
+export function setReadCoefficients(state: ClusterState, flows: Flows, flow: number, k: number): void {
   const net = flows.net;
-  const fromDisk = state.readsFromDisk[k] === 1;
+  const base = flows.diskReadFraction[flow]!;
+  const fraction = base + state.diskShare[k]! * (1 - base);
   for (let u = net.useStart[flow]!; u < net.useStart[flow + 1]!; u++) {
-    if (flows.useIsRead[u] === 1) net.useCoefficient[u] = flows.useWeight[u]! * (fromDisk ? 1 : flows.diskReadFraction[flow]!);
+    if (flows.useIsRead[u] === 1) net.useCoefficient[u] = flows.useWeight[u]! * fraction;
   }
 }

@@ -4,10 +4,31 @@
 // end than that reads from EBS. The window is measured against write demand, which only
 // changes at workload events, so the threshold is constant between events and the switch is a
 // closed-form crossing of the reader's distance behind the log end.
+//
+// The switch can hold a reader at the window's edge: reading from disk loads the leader's EBS,
+// which slows the appends that move the window, so the reader gains on the log end and re-enters
+// the cache, where it reads faster, falls behind and leaves it again. At the edge the reader is
+// then partly served from disk: the share that keeps it exactly at the edge (the sliding mode of
+// a switched system, Filippov), found by bisection over the allocation — instead of an endless
+// switching at the resolution of the clock.
 import { gibToMib } from '../units.js';
 import type { Drift } from './drift.js';
 import { FETCH, type Flows } from './flows.js';
 import { hwLagMiB, type ClusterState } from './state.js';
+
+/** Halvings of the disk share of a reader held at its window's edge: 2⁻⁴⁰ of the rates. */
+const BISECTION_STEPS = 40;
+
+/**
+ * The edge of a window is a band (MiB) rather than a line: distances behind the log end are
+ * differences of large cumulative sums. A crossing is scheduled to the band's far side (± one
+ * tolerance), where the side is unambiguous; the side is decided by position beyond half a
+ * tolerance and by direction within it; and a reader anywhere in the band is checked for
+ * being held at the edge.
+ */
+function tolerance(threshold: number): number {
+  return 1e-9 * Math.max(1, threshold);
+}
 
 /** Per broker, MiB/s written to it at demand, as leader or follower. */
 export function brokerWriteDemand(state: ClusterState, out: Float64Array): void {
@@ -46,6 +67,8 @@ function thresholdMiB(state: ClusterState, flows: Flows, f: number, writeDemand:
 export class PageCache {
   private threshold = new Float64Array(0);
   private hwLag = new Float64Array(0);
+  /** Per class × group: 1 while the reader is held at its window's edge. */
+  private sliding = new Uint8Array(0);
 
   /**
    * Sets which readers read from disk at `nowS`. At a crossing the distance equals the threshold
@@ -55,6 +78,7 @@ export class PageCache {
     const net = flows.net;
     if (this.threshold.length < net.flowCount) this.threshold = new Float64Array(net.flowCount);
     if (this.hwLag.length < state.classes.length) this.hwLag = new Float64Array(state.classes.length);
+    if (this.sliding.length < state.diskShare.length) this.sliding = new Uint8Array(state.diskShare.length);
     for (let c = 0; c < state.classes.length; c++) this.hwLag[c] = hwLagMiB(state, c);
     for (let f = 0; f < net.flowCount; f++) {
       if (flows.kind[f] !== FETCH) continue;
@@ -63,12 +87,80 @@ export class PageCache {
       const behind = state.consumerLagMiB[k]! + this.hwLag[c]!;
       const threshold = thresholdMiB(state, flows, f, writeDemand);
       this.threshold[f] = threshold;
-      const tolerance = 1e-9 * Math.max(1, threshold);
       const moving = drift.consumer[k]! + drift.hwLag[c]!;
-      const onDisk = behind > threshold + tolerance || (Math.abs(behind - threshold) <= tolerance && moving > 0) ? 1 : 0;
+      const edge = this.atEdge(behind, threshold);
+      const half = tolerance(threshold) / 2;
+      // A reader held at the edge stays partly on disk until `settle` finds otherwise.
+      const onDisk = behind > threshold + half || (Math.abs(behind - threshold) <= half && (moving > 0 || this.sliding[k] === 1)) ? 1 : 0;
       if (onDisk !== state.readsFromDisk[k]) onChange(c, flows.slot[f]!, onDisk === 1);
       state.readsFromDisk[k] = onDisk;
+      if (this.sliding[k] === 0 || !edge) state.diskShare[k] = onDisk;
+      if (!edge) this.sliding[k] = 0;
     }
+  }
+
+  /** Within the band, with room for a crossing that lands a rounding beyond its far side. */
+  private atEdge(behind: number, threshold: number): boolean {
+    return Math.abs(behind - threshold) <= 1.5 * tolerance(threshold);
+  }
+
+  /**
+   * After an allocation: a reader at its window's edge whose side sends it back across (on disk
+   * but gaining on the log end, in the cache but falling behind) is tried on the other side; if
+   * that sends it back too, it is held at the edge with the disk share that keeps it there.
+   * `reallocate` recomputes demands, the allocation and the drifts from `state.diskShare`.
+   * Readers are settled one at a time, each against the others as they stand.
+   */
+  settle(state: ClusterState, flows: Flows, drift: Drift, reallocate: () => void, onChange: (c: number, group: number, fromDisk: boolean) => void): void {
+    const net = flows.net;
+    for (let f = 0; f < net.flowCount; f++) {
+      if (flows.kind[f] !== FETCH) continue;
+      const c = flows.klass[f]!;
+      const k = c * state.groupSlots + flows.slot[f]!;
+      const behind = state.consumerLagMiB[k]! + this.hwLag[c]!;
+      if (!this.atEdge(behind, this.threshold[f]!)) continue;
+      const moving = (): number => drift.consumer[k]! + drift.hwLag[c]!;
+      const consistent = (share: number, m: number): boolean => (share >= 1 ? m >= 0 : share <= 0 ? m <= 0 : false);
+      const share = state.diskShare[k]!;
+      if (consistent(share, moving())) {
+        this.sliding[k] = 0;
+        continue;
+      }
+      // In the cache the reader falls behind (moving > 0) and on disk it gains (moving < 0): find
+      // the share in between where it does neither.
+      const side = (value: number): number => {
+        state.diskShare[k] = value;
+        reallocate();
+        return moving();
+      };
+      const other = share >= 1 ? 0 : 1;
+      if (consistent(other, side(other))) {
+        this.sliding[k] = 0;
+        this.switchSide(state, c, flows.slot[f]!, k, other, onChange);
+        continue;
+      }
+      if (side(0) <= 0 || side(1) >= 0) {
+        // No sign change after all (the allocation moved with the other side): stay where the
+        // reader was; the crossing logic takes it from there.
+        side(share >= 1 ? 1 : 0);
+        continue;
+      }
+      let lo = 0;
+      let hi = 1;
+      for (let i = 0; i < BISECTION_STEPS; i++) {
+        const mid = (lo + hi) / 2;
+        if (side(mid) > 0) lo = mid;
+        else hi = mid;
+      }
+      side(hi);
+      this.sliding[k] = 1;
+      this.switchSide(state, c, flows.slot[f]!, k, 1, onChange);
+    }
+  }
+
+  private switchSide(state: ClusterState, c: number, group: number, k: number, onDisk: number, onChange: (c: number, group: number, fromDisk: boolean) => void): void {
+    if (state.readsFromDisk[k] !== onDisk) onChange(c, group, onDisk === 1);
+    state.readsFromDisk[k] = onDisk;
   }
 
   /** Seconds until some reader crosses its page-cache window at the current drifts, or Infinity. */
@@ -79,10 +171,19 @@ export class PageCache {
       if (flows.kind[f] !== FETCH) continue;
       const c = flows.klass[f]!;
       const k = c * state.groupSlots + flows.slot[f]!;
-      const gap = this.threshold[f]! - (state.consumerLagMiB[k]! + this.hwLag[c]!);
+      // A reader held at the edge leaves it only when the rates change: at the next event.
+      if (this.sliding[k] === 1) continue;
+      const threshold = this.threshold[f]!;
+      const behind = state.consumerLagMiB[k]! + this.hwLag[c]!;
       const moving = drift.consumer[k]! + drift.hwLag[c]!;
-      if (gap > 0 && moving > 0) next = Math.min(next, gap / moving);
-      else if (gap < 0 && moving < 0) next = Math.min(next, gap / moving);
+      // Only a crossing to the other side counts, taken at the band's far side.
+      if (state.readsFromDisk[k] === 1) {
+        const gap = behind - (threshold - tolerance(threshold));
+        if (gap > 0 && moving < 0) next = Math.min(next, gap / -moving);
+      } else {
+        const gap = threshold + tolerance(threshold) - behind;
+        if (gap > 0 && moving > 0) next = Math.min(next, gap / moving);
+      }
     }
     return next;
   }

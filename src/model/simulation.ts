@@ -229,21 +229,27 @@ export class ClusterModel implements ModelContext {
     brokerWriteDemand(s, this.writeDemand);
     // One timeline entry per topic, group and direction at an instant, however many classes switch.
     const switched = new Map<string, { topic: number; group: number; fromDisk: boolean; partitions: number }>();
-    this.pageCache.update(s, this.flows, this.drift, this.writeDemand, (c, group, fromDisk) => {
+    const onSwitch = (c: number, group: number, fromDisk: boolean): void => {
       const cls = s.classes[c]!;
+      // A switch back at the same instant cancels the entry.
+      const back = switched.get(`${cls.topic}:${group}:${!fromDisk}`);
+      if (back !== undefined && back.partitions >= cls.count) {
+        back.partitions -= cls.count;
+        return;
+      }
       const key = `${cls.topic}:${group}:${fromDisk}`;
       const entry = switched.get(key) ?? { topic: cls.topic, group, fromDisk, partitions: 0 };
       entry.partitions += cls.count;
       switched.set(key, entry);
-    });
+    };
+    this.pageCache.update(s, this.flows, this.drift, this.writeDemand, onSwitch);
+    this.allocate();
+    this.pageCache.settle(s, this.flows, this.drift, () => this.allocate(), onSwitch);
     for (const e of switched.values()) {
+      if (e.partitions === 0) continue;
       this.timeline.push({ kind: e.fromDisk ? 'disk-reads-started' : 'disk-reads-ended', timeS: s.nowS, topic: e.topic, group: e.group, partitions: e.partitions });
     }
-    setDemands(s, this.flows);
-    allocateMaxMinFair(this.flows.net, this.alloc, this.scratch);
-    settleTiedRates(this.flows, this.alloc);
     this.allocationVersion++;
-    computeDrift(s, this.flows, this.alloc, this.drift);
     for (let c = 0; c < s.classes.length; c++) s.appendLog[c]!.record(s.nowS, s.appendRate[c]!);
     startLagTimers(s, this.drift);
     this.afterRates(true);
@@ -253,6 +259,15 @@ export class ClusterModel implements ModelContext {
       sub.afterRates(this);
     }
     trimHistory(s, this.maxRewindS);
+  }
+
+  /** Demands from the state, one exact allocation, and the drifts it gives. */
+  private allocate(): void {
+    const s = this.state;
+    setDemands(s, this.flows);
+    allocateMaxMinFair(this.flows.net, this.alloc, this.scratch);
+    settleTiedRates(this.flows, this.alloc);
+    computeDrift(s, this.flows, this.alloc, this.drift);
   }
 
   private updateDeletions(): void {
@@ -303,7 +318,12 @@ export class ClusterModel implements ModelContext {
       throw new Error(`cluster simulation: crossings chatter at t = ${now} s (a bug; replay with seed ${this.config.seed})`);
     }
     // Never at the same instant again: a zero-length step would not change the state.
-    if (next < Infinity && now + next < this.config.durationS) this.crossingId = this.sim.schedule(now + Math.max(next, 1e-6), this.crossingKind, 0);
+    if (next < Infinity && now + next < this.config.durationS) {
+      // At the crossing itself, never at the same instant again (a zero-length step changes
+      // nothing); a crossing closer than the clock resolves is taken at the next tick.
+      const at = now + next > now ? now + next : now + Math.max(next, Math.abs(now) * Number.EPSILON, Number.MIN_VALUE);
+      this.crossingId = this.sim.schedule(at, this.crossingKind, 0);
+    }
   }
 
   /**

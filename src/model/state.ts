@@ -38,9 +38,14 @@ export interface ClusterState {
   readonly lagMiB: Float64Array;
   readonly inIsr: Uint8Array;
   readonly lagSinceS: Float64Array;
-  /** Per class × group: bytes behind the high watermark; whether its reads miss the page cache. */
+  /**
+   * Per class × group: bytes behind the high watermark; whether its reads miss the page cache;
+   * the share of them that does (1 beyond the window, 0 inside it, in between for a reader
+   * held at the window's edge — see page-cache.ts).
+   */
   readonly consumerLagMiB: Float64Array;
   readonly readsFromDisk: Uint8Array;
+  readonly diskShare: Float64Array;
   readonly disks: Disks;
   readonly totals: Totals;
   nowS: number;
@@ -98,6 +103,7 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
     lagSinceS: new Float64Array(n * slots).fill(-Infinity),
     consumerLagMiB: new Float64Array(n * groupSlots),
     readsFromDisk: new Uint8Array(n * groupSlots),
+    diskShare: new Float64Array(n * groupSlots),
     disks: new Disks(specs.map((s) => s.storageGiB), config.diskAlarmFraction, config.autoExpand),
     totals: { producedMiB: 0, initialStoredMiB: 0, deletedMiB: 0, lostMiB: 0, refusedMiB: 0, unavailablePartitionS: 0 },
     nowS: 0,
