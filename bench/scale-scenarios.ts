@@ -40,8 +40,10 @@ function point(curve: Curve, x: number, yaml: string): ScalePoint {
 
 /**
  * The reference scenario's `orders` topic with a Zipf(1) spread over `partitions`: the hottest
- * of 20,000 partitions still carries 1/H(20000) ≈ 9.4 % of the bytes. A warm start puts about
- * 2,400 GiB on the average broker and under 3,600 GiB on the hottest, so 6,000 GiB holds it.
+ * of 20,000 partitions still carries 1/H(20000) ≈ 9.4 % of the bytes. 20,000 partitions × RF 3
+ * are 5,000 replicas on each of 12 × kafka.m5.4xlarge, within MSK's 6,000 per broker of that
+ * size (m5.2xlarge allows 3,000). A warm start puts about 1,200 GiB on the average broker, so
+ * 6,000 GiB holds the hottest.
  */
 function skewedPartitions(partitions: number): string {
   return `name: scale-skewed-partitions-${partitions}
@@ -65,7 +67,7 @@ workload:
       consumerGroups:
         - { name: fulfilment, mode: tail, rackAware: true }
         - { name: reporting, mode: lagging, lagging: { diskReadFraction: 0.2 } }
-${deployment('6000GiB', true)}
+${deployment('6000GiB', true, 'kafka.m5.4xlarge', 12)}
 ${common()}`;
 }
 
@@ -139,12 +141,12 @@ ${deployment('6000GiB', true)}
 ${common()}`;
 }
 
-function deployment(size: string, warmStart: boolean): string {
+function deployment(size: string, warmStart: boolean, brokerType = 'kafka.m5.2xlarge', brokers = 6): string {
   return `deployments:
-  - name: m5-2xl-x6
+  - name: ${brokerType.replace('kafka.', '').replace('.', '-')}-x${brokers}
     type: provisioned
-    brokerType: kafka.m5.2xlarge
-    brokers: 6
+    brokerType: ${brokerType}
+    brokers: ${brokers}
     azs: 3
     storage:
       size: ${size}

@@ -10,6 +10,8 @@ export interface AssumptionSpec {
   readonly unit: string;
   readonly min: number;
   readonly max: number;
+  /** Whole numbers only (a count of threads): the model takes the value as it is. */
+  readonly integer?: boolean;
   readonly rationale: string;
   readonly basis: string;
 }
@@ -175,6 +177,7 @@ export const ASSUMPTIONS = [
     unit: 'threads',
     min: 0,
     max: 256,
+    integer: true,
     rationale: 'Request handler threads per broker (num.io.threads) in the latency model; 0 = the MSK default for the broker size.',
     basis: 'MSK sets num.io.threads to 8 below 4xlarge and 16–96 above (msk-default-configuration, bestpractices.html); override when the cluster configuration changes it.',
   },

@@ -50,6 +50,7 @@ export { KAFKA_DEFAULTS, MSK_DEFAULT_CONFIGURATION } from './broker-defaults.js'
 export { SIZING_GUIDANCE } from './sizing-guidance.js';
 export { ASSUMPTIONS, ASSUMPTION_IDS, type AssumptionId, type AssumptionSpec } from './assumptions.js';
 export {
+  isWholeOnly,
   resolveAssumptions,
   type ResolvedAssumption,
   type ResolvedAssumptions,

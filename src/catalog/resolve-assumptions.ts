@@ -1,7 +1,7 @@
 // Applies a scenario's assumption overrides to the defaults of assumptions.ts. The raw overrides
 // are checked here, at the boundary (STYLE habit 6): an unknown id or a value outside the
 // declared range is a CatalogError, never a silently ignored knob.
-import { ASSUMPTION_IDS, ASSUMPTIONS, type AssumptionId } from './assumptions.js';
+import { ASSUMPTION_IDS, ASSUMPTIONS, type AssumptionId, type AssumptionSpec } from './assumptions.js';
 import { CatalogError } from './catalog-error.js';
 
 /** One assumption as a report lists it: effective value, default and whether the scenario changed it. */
@@ -28,6 +28,11 @@ function isAssumptionId(id: string): id is AssumptionId {
   return (ASSUMPTION_IDS as readonly string[]).includes(id);
 }
 
+/** An assumption that takes whole numbers only (`integer` in assumptions.ts). */
+export function isWholeOnly(spec: AssumptionSpec): boolean {
+  return spec.integer === true;
+}
+
 function checkOverrides(overrides: Readonly<Record<string, unknown>>): void {
   for (const [id, value] of Object.entries(overrides)) {
     if (!isAssumptionId(id)) {
@@ -35,9 +40,10 @@ function checkOverrides(overrides: Readonly<Record<string, unknown>>): void {
     }
     const spec = ASSUMPTIONS.find((a) => a.id === id);
     if (spec === undefined) throw new Error(`catalog bug: assumption ${id} listed but not defined`);
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min || value > spec.max) {
+    const whole = isWholeOnly(spec);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min || value > spec.max || (whole && !Number.isInteger(value))) {
       throw new CatalogError(
-        `assumption "${id}" must be a number in [${spec.min}, ${spec.max}] ${spec.unit}, got ${String(value)}`,
+        `assumption "${id}" must be ${whole ? 'a whole number' : 'a number'} in [${spec.min}, ${spec.max}] ${spec.unit}, got ${String(value)}`,
       );
     }
   }

@@ -7,6 +7,7 @@
 import { LatencyHistogram, type Rng } from '../engine/index.js';
 import { estimateLatency } from '../latency/estimate.js';
 import { runRequestLevel } from '../latency/request-level.js';
+import { resolveRoutes } from '../latency/routes.js';
 import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
 import type { ResolvedLatencyWindow } from '../scenario/types.js';
 import { latencyFigures, type LatencyFigures } from './latency-figures.js';
@@ -14,9 +15,14 @@ import { latencySnapshot, producerFlows, producerWaitS, similarSnapshot } from '
 import type { RateListener, View } from './observe/view.js';
 import { resourceName } from './resources.js';
 import { SECONDS_PER_HOUR as HOUR_S } from '../units.js';
+import { MAX_WINDOW_REQUESTS_PER_RUN } from '../scenario/limits.js';
 
-/** Request-level runs stop sending after this many produce requests (a limit on every loop). */
-const MAX_WINDOW_REQUESTS = 20_000_000;
+/** A window's queues warm up for this fraction of it first (they start empty). */
+const WARMUP_FRACTION = 0.25;
+/** Shortened windows last a whole number of milliseconds, and at least one. */
+const WINDOW_RESOLUTION_S = 0.001;
+/** Headroom of the hard stop over a window's share: arrivals are not exactly at the mean rate. */
+const REQUEST_STOP_SLACK = 1.1;
 const WINDOW_ESTIMATE_SAMPLES = 16_384;
 /** Kafka producer default delivery.timeout.ms: a batch waiting longer fails (KIP-91). */
 export const DELIVERY_TIMEOUT_S = 120;
@@ -229,10 +235,14 @@ export class LatencyRecorder implements RateListener {
   }
 
   private runWindow(c: Captured): WindowLatency {
-    const durationS = c.window.durationS;
+    // Each window has an equal share of the run's request budget; one whose load would send
+    // more is simulated for a shorter span at the same load (reported as its duration).
+    const share = Math.floor(MAX_WINDOW_REQUESTS_PER_RUN / this.windows.length);
+    const durationS = windowSpanS(c.window.durationS, c.snapshot, share);
     // The queues start empty: they warm up for a quarter of the window (a fifth of the run) first.
-    const warmupS = durationS / 4;
-    const result = runRequestLevel(c.snapshot, { durationS: durationS + warmupS, warmupS, rng: this.requestRng, maxRequests: MAX_WINDOW_REQUESTS });
+    const warmupS = durationS * WARMUP_FRACTION;
+    const maxRequests = Math.ceil(share * REQUEST_STOP_SLACK);
+    const result = runRequestLevel(c.snapshot, { durationS: durationS + warmupS, warmupS, rng: this.requestRng, maxRequests });
     const publish = new LatencyHistogram();
     const endToEnd = new LatencyHistogram();
     const before = publish.count;
@@ -250,6 +260,17 @@ export class LatencyRecorder implements RateListener {
       estimate: latencyFigures('estimate', publish.count - before, publish, endToEnd),
     };
   }
+}
+
+/** The window's length, or the shorter span in which its load sends `share` requests, warm-up included. */
+function windowSpanS(askedS: number, snapshot: LatencySnapshot, share: number): number {
+  const routes = resolveRoutes(snapshot);
+  let perS = 0;
+  for (let g = 0; g < routes.groups; g++) perS += routes.batchRate[g]!;
+  const requests = perS * askedS * (1 + WARMUP_FRACTION);
+  if (!(requests > share)) return askedS;
+  const spanS = Math.floor(share / (perS * (1 + WARMUP_FRACTION)) / WINDOW_RESOLUTION_S) * WINDOW_RESOLUTION_S;
+  return Math.max(WINDOW_RESOLUTION_S, spanS);
 }
 
 /** Broker resources running at capacity, named as in reports ("broker 2 EBS throughput"). */

@@ -2,13 +2,14 @@
 // located at the deployment's field so it prints as file:line:col with the fix.
 import { PROVISIONED_QUOTAS, standardBroker, type ResolvedAssumptions } from '../catalog/index.js';
 import { RandomStreams } from '../engine/index.js';
-import { BROKER_SERIES, CLUSTER_SERIES } from '../model/observe/series.js';
 import { createState } from '../model/state.js';
 import { TopicLoad } from '../model/topic-load.js';
 import { initialiseWarmStart, warmStartDiskGiB } from '../model/warm-start.js';
 import { MAX_SERIES_VALUES } from '../scenario/limits.js';
 import type { Problem, ResolvedProvisionedDeployment, ResolvedScenario } from '../scenario/index.js';
+import { checkClassEvents, checkFlowClasses, checkPartitionQuota } from './check-partitions.js';
 import { buildModelConfig } from './provisioned-config.js';
+import { estimateWork, type WorkEstimate } from './work-estimate.js';
 
 export function checkProvisioned(scenario: ResolvedScenario, d: ResolvedProvisionedDeployment, i: number, assumptions: ResolvedAssumptions): Problem[] {
   const problems: Problem[] = [];
@@ -35,15 +36,17 @@ export function checkProvisioned(scenario: ResolvedScenario, d: ResolvedProvisio
       fix: `use at most ${maxBrokers} brokers, or larger brokers`,
     });
   }
-  problems.push(...checkSeriesSize(scenario, d));
+  // The work estimate walks the placement, N·(N − 1) replica lists at most: only for a cluster MSK allows.
+  if (d.brokers > maxBrokers) return problems;
+  const work = estimateWork(scenario, d, assumptions);
+  problems.push(...checkSeriesSize(scenario, d, work), ...checkPartitionQuota(scenario, d, i, work), ...checkFlowClasses(d, i, work), ...checkClassEvents(d, i, work));
   if (problems.length === 0 && d.warmStart) problems.push(...checkWarmStart(scenario, d, i, assumptions));
   return problems;
 }
 
 /** The time series of a run are held in memory until written: bound them before allocating. */
-function checkSeriesSize(scenario: ResolvedScenario, d: ResolvedProvisionedDeployment): Problem[] {
-  const series = BROKER_SERIES.length * d.brokers + CLUSTER_SERIES.length;
-  const samples = Math.floor(scenario.durationS / scenario.output.intervalS) + 1;
+function checkSeriesSize(scenario: ResolvedScenario, d: ResolvedProvisionedDeployment, work: WorkEstimate): Problem[] {
+  const { series, samples } = work;
   if (samples * series <= MAX_SERIES_VALUES) return [];
   const minIntervalS = Math.ceil(scenario.durationS / (Math.floor(MAX_SERIES_VALUES / series) - 1));
   return [

@@ -6,3 +6,4 @@ export type { DeploymentResult, ProvisionedResult, ScenarioResult } from './resu
 export type { Binding, BindingConstraint } from './binding.js';
 export type { BrokerSummary, ClusterSummary, UtilizationSummary } from './summary.js';
 export { buildModelConfig } from './provisioned-config.js';
+export { estimateWork, type WorkEstimate } from './work-estimate.js';

@@ -122,6 +122,18 @@ export const MAX_DURATION_VALUE_S = 3650 * 86_400;
 /** `linger.ms` is a Java int in Kafka: at most 2^31 − 1 ms. */
 export const MAX_LINGER_S = (2 ** 31 - 1) / 1000;
 
+/** `delivery.timeout.ms` is a Java int in Kafka too. */
+export const MAX_DELIVERY_TIMEOUT_S = (2 ** 31 - 1) / 1000;
+
+/**
+ * Kafka refuses a `delivery.timeout.ms` below `linger.ms` + `request.timeout.ms`
+ * (ProducerConfig, KIP-91); `request.timeout.ms` is 30 s by default.
+ */
+export const PRODUCER_REQUEST_TIMEOUT_S = 30;
+
+/** `buffer.memory` lives in the producer's JVM heap: 64 GiB is beyond any producer process. */
+export const MAX_BUFFER_MEMORY_BYTES = 64 * 2 ** 30;
+
 /** A profile factor multiplies the rate; 16 factors of at most 10^6 keep every product finite. */
 export const MAX_PROFILE_FACTOR = 1e6;
 export const MAX_PROFILE_FACTORS = 16;
@@ -156,3 +168,41 @@ export const MAX_LATENCY_WINDOWS = 24;
 
 /** Spikes per day of one factor: one a second on average is already a different load shape. */
 export const MAX_SPIKES_PER_DAY = 86_400;
+
+// ---------------------------------------------------------------------------------------------
+// Work. What a run will need is estimated from the settings before it starts
+// (src/run/work-estimate.ts, printed by `msksim validate`), and bounded here.
+
+/**
+ * Partition classes of one deployment (src/model/partitions.ts): partitions of one topic shape
+ * and one replica list move as one entry, so there are at most brokers × (brokers − 1) per
+ * shape. Each costs memory and time at every event: 12,000 classes on 60 brokers took 460 MB
+ * and 10 ms an event, 48,000 took 1.1 GB and 50 ms (bench/events-estimate.ts figures in the
+ * issue-9 report), so 20,000 keeps a run under bench:scale's 1 GB.
+ */
+export const MAX_FLOW_CLASSES = 20_000;
+
+/**
+ * Events × partition classes of one deployment: an event re-solves every class's flows, about
+ * 1 µs per class and event (bench:scale long-runs-365: 164,000 events × 48 classes in 8.5 s;
+ * 508 events × 48,000 classes in 21 s), so 60 million is about a minute.
+ */
+export const MAX_CLASS_EVENTS = 60_000_000;
+
+/**
+ * Events one deployment's run may be expected to process (src/run/events-estimate.ts). An
+ * event costs about 50 µs on the reference cluster (bench:scale, long-runs-365: 163,099 events
+ * in 8.5 s), so 1,000,000 events are under a minute — six times the longest bench:scale point.
+ * A scenario past this asks for more than rate changes at the profile step: spikes by the
+ * thousand on many producers, replays every minute on many groups.
+ */
+export const MAX_EVENTS_ESTIMATE = 1_000_000;
+
+/**
+ * Produce requests simulated one by one over all request-level latency windows of a run
+ * (src/model/latency-recorder.ts), at 0.5–0.7 µs each (bench/events-estimate.ts): about a
+ * second. A window whose load would send more is simulated for a shorter span at the same
+ * load, its share of this budget — at least 80,000 requests with 24 windows, which still
+ * resolves p99.9 from 80 requests above it. The report gives the span simulated.
+ */
+export const MAX_WINDOW_REQUESTS_PER_RUN = 2_000_000;

@@ -21,11 +21,24 @@ beforeAll(() => {
 });
 
 describe('msksim validate', () => {
-  it('exits 0 with a one-line summary for a valid scenario', () => {
+  it('exits 0 with a one-line summary and the estimated work of each deployment', () => {
     const { code, stdout, stderr } = msksim('validate', join(FIXTURES, 'valid-full.yaml'));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^test\/fixtures\/scenarios\/valid-full\.yaml: ok — "payments-prod", 2 topics, 2 deployments, 30d horizon, seed 42, hash [0-9a-f]{12}\n$/);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^test\/fixtures\/scenarios\/valid-full\.yaml: ok — "payments-prod", 2 topics, 2 deployments, 30d horizon, seed 42, hash [0-9a-f]{12}$/);
+    expect(lines.slice(1)).toEqual([
+      '  m5xl-x6: 43,201 samples × 90 series, up to 36 partition replicas per broker, 36 partition classes, about 143,272 events, 1 latency window of about 314,998 requests',
+      '  m7g2xl-x3: 43,201 samples × 48 series, up to 72 partition replicas per broker, 12 partition classes, about 143,182 events, 1 latency window of about 314,998 requests',
+      '',
+    ]);
+  });
+
+  it('says when partition replicas per broker are over what MSK recommends (a warning, not a refusal)', () => {
+    // 1,200 partitions × RF 3 on 3 kafka.m5.large brokers: 1,200 each, over the recommended 1,000, under the maximum 1,500.
+    const { code, stdout } = msksim('validate', join(FIXTURES, 'partitions-over-recommended.yaml'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('up to 1,200 partition replicas per broker — over the 1,000 MSK recommends for kafka.m5.large');
   });
 
   it('reads trace files relative to the scenario, not the working directory', () => {

@@ -2,7 +2,7 @@
 import { basename, extname, join } from 'node:path';
 import { CatalogError } from '../../catalog/index.js';
 import { formatUsd } from '../../cost/index.js';
-import { runScenario, type DeploymentResult, type ScenarioResult } from '../../run/index.js';
+import type { DeploymentResult, ScenarioResult } from '../../run/index.js';
 import { brokerSeriesCsv, clusterSeriesCsv, latencyCsv } from '../../report/csv.js';
 import { reportJson } from '../../report/json.js';
 import { reportMarkdown } from '../../report/markdown.js';
@@ -12,6 +12,7 @@ import { VERSION } from '../../version.js';
 import { checkScenarioArgument, CliError, defineCommand, numberOption, stringOption } from '../command.js';
 import { loadScenarioFile } from '../load-scenario.js';
 import { OutputFolder } from '../output-folder.js';
+import { SimulationError, startSimulationWorker, type SimulationWorker } from '../simulate-in-worker.js';
 
 const SUPPORTED_FORMATS: readonly OutputFormat[] = ['json', 'md', 'csv'];
 
@@ -34,6 +35,7 @@ export const runCommand = defineCommand({
     const formatOption = stringOption(argv, 'format');
     if (formatOption !== undefined) parseFormats(formatOption, []);
     const started = performance.now();
+    const worker = startSimulationWorker();
     let scenario = loadScenarioFile(path);
     if (argv.seed !== undefined) scenario = withSeed(scenario, argv.seed as number);
     const formats = parseFormats(argv.format as string | undefined, scenario.output.formats);
@@ -44,7 +46,7 @@ export const runCommand = defineCommand({
     const csvNames: string[] = [];
     try {
       // Each deployment's time series go to disk as soon as it is simulated, then are dropped.
-      const result = simulate(scenario, path, (d) => {
+      const result = await simulate(worker, scenario, path, (d) => {
         if (formats.includes('csv')) csvNames.push(...stageCsv(folder, d, scenario.startEpochS));
         d.series = null;
       });
@@ -88,12 +90,13 @@ function parseFormats(option: string | undefined, fallback: readonly OutputForma
   return formats as OutputFormat[];
 }
 
-function simulate(scenario: ResolvedScenario, path: string, onDeployment: (d: DeploymentResult) => void): ScenarioResult {
+/** The simulation runs in a worker thread, so a SIGINT or SIGTERM stops the run at once (simulate-in-worker.ts). */
+async function simulate(worker: SimulationWorker, scenario: ResolvedScenario, path: string, onDeployment: (d: DeploymentResult) => void): Promise<ScenarioResult> {
   try {
-    return runScenario(scenario, { onDeployment });
+    return await worker.simulate(scenario, onDeployment);
   } catch (error) {
     // Overrides the catalog rejects (an unknown assumption or price key, a value out of range).
-    if (error instanceof CatalogError) throw new CliError(`${path}: ${error.message}`);
+    if (error instanceof CatalogError || (error instanceof SimulationError && error.catalog)) throw new CliError(`${path}: ${(error as Error).message}`);
     throw error;
   }
 }

@@ -1,6 +1,9 @@
 // `msksim validate SCENARIO`: load and check a scenario without simulating it. Exit 0 with a
-// one-line summary, or exit 2 with every problem located (file:line:col, path, fix).
-import type { ResolvedScenario } from '../../scenario/index.js';
+// one-line summary and, per deployment, the work a run will need (src/run/work-estimate.ts), or
+// exit 2 with every problem located (file:line:col, path, fix).
+import { resolveAssumptions, standardBroker } from '../../catalog/index.js';
+import { estimateWork, type WorkEstimate } from '../../run/index.js';
+import type { ResolvedDeployment, ResolvedScenario } from '../../scenario/index.js';
 import { checkScenarioArgument, defineCommand } from '../command.js';
 import { loadScenarioFile } from '../load-scenario.js';
 
@@ -15,7 +18,7 @@ export const validateCommand = defineCommand({
   run: (argv) => {
     const file = checkScenarioArgument(argv);
     const scenario = loadScenarioFile(file);
-    process.stdout.write(argv['json'] === true ? `${JSON.stringify(scenario, null, 2)}\n` : `${summary(file, scenario)}\n`);
+    process.stdout.write(argv['json'] === true ? `${JSON.stringify(scenario, null, 2)}\n` : `${[summary(file, scenario), ...workLines(scenario)].join('\n')}\n`);
     return 0;
   },
 });
@@ -27,6 +30,26 @@ export function summary(file: string, s: ResolvedScenario): string {
     `${file}: ok — "${s.name}", ${topics} topic${topics === 1 ? '' : 's'}, ${deployments} deployment${deployments === 1 ? '' : 's'}, ` +
     `${formatDuration(s.durationS)} horizon, seed ${s.seed}, hash ${s.hash.slice(0, 12)}`
   );
+}
+
+/** One line per deployment: what its run will hold and do, as admission estimated it. */
+export function workLines(s: ResolvedScenario): string[] {
+  const assumptions = resolveAssumptions(s.assumptionOverrides);
+  return s.deployments.map((d) => `  ${d.name}: ${workText(d, estimateWork(s, d, assumptions))}`);
+}
+
+function workText(d: ResolvedDeployment, w: WorkEstimate): string {
+  const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+  const recommended = standardBroker(d.brokerType).partitionsRecommended;
+  const over = w.replicasPerBrokerMax > recommended ? ` — over the ${count(recommended)} MSK recommends for ${d.brokerType}` : '';
+  const parts = [
+    `${count(w.samples)} samples × ${w.series} series`,
+    `up to ${count(w.replicasPerBrokerMax)} partition replicas per broker${over}`,
+    `${count(w.flowClasses)} partition classes`,
+    `about ${count(w.events.total)} events`,
+  ];
+  if (w.windows > 0) parts.push(`${w.windows} latency window${w.windows === 1 ? '' : 's'} of about ${count(w.windowRequests)} requests${w.windows === 1 ? '' : ' each'}`);
+  return parts.join(', ');
 }
 
 function formatDuration(seconds: number): string {

@@ -1,0 +1,67 @@
+// What the placement of a deployment's partitions comes to, counted without building the
+// model: partition replicas per broker (MSK's per-broker quota counts replicas) and the number
+// of partition classes the model will keep (src/model/partitions.ts), which its per-event work
+// grows with. The replica list of partition p depends only on its leader (p + offset) mod N and
+// its shift ⌊p / N⌋ mod (N − 1) (src/model/placement.ts), so it repeats every N·(N − 1)
+// partitions: one replicaSet call per distinct (leader, shift, RF), and O(partitions) lookups.
+import type { ModelConfig } from '../model/config.js';
+import { topicShapes } from '../model/partitions.js';
+import { replicaSet } from '../model/placement.js';
+
+export interface PartitionLayout {
+  /** Partition replicas (leaders and followers) on each broker. */
+  replicasPerBroker: Float64Array;
+  /** Classes the model groups the partitions into: one per shape of topic and replica list. */
+  flowClasses: number;
+}
+
+export function partitionLayout(config: ModelConfig): PartitionLayout {
+  const brokers = config.brokers;
+  const replicasPerBroker = new Float64Array(brokers);
+  const period = brokers * Math.max(1, brokers - 1);
+  const sets: ReplicaSets = { byPair: new Map(), idByList: new Map() };
+  const classKeys = new Set<string>();
+  const shapes = topicShapes(config);
+  config.topics.forEach((topic, t) => {
+    const offset = t % brokers;
+    const distinct = Math.min(topic.partitions, period);
+    for (let p = 0; p < distinct; p++) {
+      // Partitions p, p + period, p + 2·period, … share this replica list.
+      const members = Math.floor((topic.partitions - 1 - p) / period) + 1;
+      const set = replicasOf(sets, p, offset, topic.replicationFactor, config);
+      for (const b of set.replicas) replicasPerBroker[b]! += members;
+      classKeys.add(`${shapes[t]!.representative}|${set.id}`);
+    }
+  });
+  return { replicasPerBroker, flowClasses: classKeys.size };
+}
+
+/** Replica lists by (leader, shift, RF), and an id per distinct list: two pairs may give one list, and the model keys classes by the list. */
+interface ReplicaSets {
+  byPair: Map<string, { id: number; replicas: number[] }>;
+  idByList: Map<string, number>;
+}
+
+function replicasOf(sets: ReplicaSets, p: number, offset: number, rf: number, config: ModelConfig): { id: number; replicas: number[] } {
+  const n = config.brokers;
+  const leader = (p + offset) % n;
+  const shift = n > 1 ? Math.floor(p / n) % (n - 1) : 0;
+  const key = `${leader}|${shift}|${rf}`;
+  let set = sets.byPair.get(key);
+  if (set === undefined) {
+    // replicaSet reads only leader and shift from (p, offset): the first partition with them stands for all.
+    const replicas = replicaSet(p, offset, rf, n, config.azs);
+    const list = replicas.join(',');
+    const id = sets.idByList.get(list) ?? sets.idByList.size;
+    sets.idByList.set(list, id);
+    set = { id, replicas };
+    sets.byPair.set(key, set);
+  }
+  return set;
+}
+
+export function maxOf(values: Float64Array): { value: number; index: number } {
+  let index = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[index]!) index = i;
+  return { value: values[index] ?? 0, index };
+}
