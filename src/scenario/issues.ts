@@ -34,7 +34,7 @@ function issueToProblems(issue: Issue, input: unknown, path: Path): Problem[] {
     case 'too_big':
       return [{ path, ...outOfRange(issue) }];
     case 'invalid_format':
-      return [{ path, message: `${quote(value)} is not a valid ${lastKey(path)}`, fix: Object.hasOwn(FORMAT_FIXES, lastKey(path)) ? FORMAT_FIXES[lastKey(path)]! : issue.message }];
+      return [{ path, message: `${named(value)} is not a valid ${lastKey(path)}`, fix: Object.hasOwn(FORMAT_FIXES, lastKey(path)) ? FORMAT_FIXES[lastKey(path)]! : issue.message }];
     case 'invalid_key':
       return [{ path, at: 'key', message: `the key ${quote(lastKey(path))} is not allowed here`, fix: 'rename it' }];
     case 'custom': {
@@ -110,7 +110,7 @@ function notOneOf(values: readonly unknown[], value: unknown, path: Path): { mes
   const choices = values.map((v) => String(v));
   // Suggest only for text: a number near another number ("4" → "2") is no typo.
   const near = typeof value === 'string' ? suggest(value, choices) : undefined;
-  const what = lastKey(path) === 'brokerType' ? `${quote(value)} is not a known MSK Standard broker type` : `${quote(value)} is not allowed`;
+  const what = lastKey(path) === 'brokerType' ? `${named(value)} is not a known MSK Standard broker type` : `${named(value)} is not allowed`;
   const fix = near !== undefined ? `did you mean ${near}? Allowed: ${choices.join(', ')}` : `use ${choices.length === 2 ? choices.join(' or ') : `one of ${choices.join(', ')}`}`;
   return { message: what, fix };
 }
@@ -205,4 +205,9 @@ function describeValue(value: unknown): string {
 function quote(value: unknown): string {
   if (value === null || typeof value !== 'object') return shownValue(value);
   return '';
+}
+
+/** A scalar as written; a list or mapping by its kind (`azs: [3]` → "a list is not allowed"). */
+function named(value: unknown): string {
+  return quote(value) || kindOf(value);
 }

@@ -21,7 +21,7 @@ import { scenarioSchema } from './schema.js';
 import { findBinary, findDeepFlow } from './text-checks.js';
 import type { ResolvedScenario } from './types.js';
 import { parseDuration, parseInstant } from './units.js';
-import { duplicateKeyErrors, yamlError } from './yaml-errors.js';
+import { aliasCycleErrors, duplicateKeyErrors, yamlError } from './yaml-errors.js';
 
 export interface LoadOptions {
   /** Reads a trace file; throws (with a readable message) when it cannot. */
@@ -59,7 +59,11 @@ export function loadScenario(source: string, fileName: string, options: LoadOpti
   // candidates. Duplicate keys are found in one pass below rather than by the parser's
   // quadratic `uniqueKeys`.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, merge: true });
-  const syntax = [...doc.errors.map((e) => yamlError(e, text, fileName)), ...duplicateKeyErrors(doc, lineCounter, fileName)];
+  const syntax = [
+    ...doc.errors.map((e) => yamlError(e, text, fileName)),
+    ...duplicateKeyErrors(doc, lineCounter, fileName),
+    ...aliasCycleErrors(doc, lineCounter, fileName),
+  ];
   if (syntax.length > 0) return { ok: false, errors: sortErrors(syntax) };
 
   let input: unknown;

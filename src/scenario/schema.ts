@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { ASSUMPTIONS } from '../catalog/assumptions.js';
+import { isWholeOnly } from '../catalog/resolve-assumptions.js';
 import { duration, instant, int, percent, record, strict } from './fields.js';
 import { MAX_DEPLOYMENTS, MAX_DURATION_S, MAX_LATENCY_WINDOWS } from './limits.js';
 import { deploymentSchema } from './schema-deployment.js';
@@ -27,7 +28,10 @@ const assumptionsSchema = record(z.number(), {
   description: 'Overrides of model assumptions by catalog key, e.g. cpu.coreSecondsPerMiBProduced: 0.01.',
 }).meta({
   properties: Object.fromEntries(
-    ASSUMPTIONS.map((a) => [a.id, { type: 'number', minimum: a.min, maximum: a.max, default: a.value, description: `${a.rationale} Unit: ${a.unit}, ${a.min} to ${a.max}.` }]),
+    ASSUMPTIONS.map((a) => [
+      a.id,
+      { type: isWholeOnly(a) ? 'integer' : 'number', minimum: a.min, maximum: a.max, default: a.value, description: `${a.rationale} Unit: ${a.unit}, ${a.min} to ${a.max}.` },
+    ]),
   ),
 });
 

@@ -1,6 +1,6 @@
 // YAML syntax errors as scenario errors: the parser's message without its code excerpt, a fix
 // for the common mistakes, and the position where the user has to look.
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 import type { ScenarioError } from './errors.js';
 
 const YAML_FIXES: Readonly<Record<string, string>> = {
@@ -71,6 +71,43 @@ export function duplicateKeyErrors(doc: Document, lineCounter: LineCounter, file
       }
       const { line, col } = lineCounter.linePos(key.range?.[0] ?? 0);
       errors.push({ file: fileName, line, column: col, path: '', message: 'YAML syntax error: Map keys must be unique', fix: YAML_FIXES.DUPLICATE_KEY ?? '' });
+    }
+  }
+  return errors;
+}
+
+/**
+ * Aliases inside the node they name (`workload: &w { topics: [*w] }`, or `<<: *d` within `&d`):
+ * the document would be infinitely deep, and reading it ran out of memory after a minute. Each
+ * is reported where the alias stands. A walk with the open collections in a set, iterative so a
+ * deeply nested file cannot overflow the stack.
+ */
+export function aliasCycleErrors(doc: Document, lineCounter: LineCounter, fileName: string): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const open = new Set<unknown>();
+  const stack: { node: unknown; leave: boolean }[] = [{ node: doc.contents, leave: false }];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const { node, leave } = entry;
+    if (leave) {
+      open.delete(node);
+    } else if (isAlias(node)) {
+      if (!open.has(node.resolve(doc))) continue;
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      errors.push({
+        file: fileName,
+        line,
+        column: col,
+        path: '',
+        message: `the alias *${node.source} is inside the node &${node.source} it repeats, which makes the scenario infinitely deep`,
+        fix: `point the alias at a node outside the one it is in, or write the values out`,
+      });
+    } else if (isMap(node) || isSeq(node)) {
+      open.add(node);
+      stack.push({ node, leave: true });
+      for (const item of node.items) {
+        if (isPair(item)) stack.push({ node: item.key, leave: false }, { node: item.value, leave: false });
+        else stack.push({ node: item, leave: false });
+      }
     }
   }
   return errors;
