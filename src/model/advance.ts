@@ -28,7 +28,13 @@ export function advance(state: ClusterState, flows: Flows, alloc: Allocation, dr
       totals.unavailablePartitionS += count * dt;
       totals.refusedMiB += demand * count * dt;
     }
-    const backlog = state.producerBacklogMiB[c]! + drift.backlog[c]! * dt;
+    let backlog = state.producerBacklogMiB[c]! + drift.backlog[c]! * dt;
+    let failed = drift.clientLoss[c]! * dt;
+    if (backlog > state.backlogCapMiB[c]!) {
+      failed += backlog - state.backlogCapMiB[c]!;
+      backlog = state.backlogCapMiB[c]!;
+    }
+    totals.clientLostMiB += failed * count;
     if (backlog < 1e-9) {
       // Cleared (to rounding): what is left, or overshot, was appended.
       state.appendLog[c]!.adjust(backlog);

@@ -30,6 +30,8 @@ export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: 
   const { classes, slots, groupSlots } = state;
   for (let c = 0; c < classes.length; c++) {
     next = sooner(next, state.producerBacklogMiB[c]!, -drift.backlog[c]!);
+    const cap = state.backlogCapMiB[c]!;
+    next = sooner(next, cap - state.producerBacklogMiB[c]!, drift.backlog[c]!, 1e-9 * Math.max(1, cap));
     for (let j = 0; j < classes[c]!.replicas.length; j++) {
       const k = c * slots + j;
       next = sooner(next, state.lagMiB[k]!, -drift.lag[k]!);

@@ -12,14 +12,43 @@ import { caughtUp, levelTolerance } from './drift.js';
 import { PRODUCE, REPLICATE, type Flows } from './flows.js';
 import type { TopicLoad } from './topic-load.js';
 import { unavailable, type ClusterState } from './state.js';
+import { BYTES_PER_MIB } from '../units.js';
 
-/** What each class's producers want to send now, per partition, and whether they are refused. */
+/**
+ * What each class's producers want to send now, per partition, whether they are refused, and
+ * the most they can hold back. A backlog above a lowered bound fails at once (its records would
+ * have expired or never fitted): a fluid approximation of records failing one by one.
+ */
 export function setProduceDemand(state: ClusterState, load: TopicLoad): void {
   const classes = state.classes;
   for (let c = 0; c < classes.length; c++) {
-    state.produceDemand[c] = load.now[classes[c]!.topic]! * classes[c]!.share;
+    const cls = classes[c]!;
+    state.produceDemand[c] = load.now[cls.topic]! * cls.share;
     state.refused[c] = unavailable(state, c) ? 1 : 0;
+    const client = clientBounds(state, cls.topic);
+    const cap = Math.min(client.bufferMiB * cls.share, state.produceDemand[c]! * client.deliveryTimeoutS);
+    state.backlogCapMiB[c] = cap;
+    const over = state.producerBacklogMiB[c]! - cap;
+    if (over > 0) {
+      state.totals.clientLostMiB += over * cls.count;
+      state.producerBacklogMiB[c] = cap;
+    }
   }
+}
+
+/**
+ * A topic's producers together: the buffer.memory of all their instances, and the shortest
+ * delivery.timeout.ms among them (records share the partitions' backlogs, so the first to
+ * give up bounds them).
+ */
+function clientBounds(state: ClusterState, topic: number): { bufferMiB: number; deliveryTimeoutS: number } {
+  let bufferMiB = 0;
+  let deliveryTimeoutS = Infinity;
+  for (const p of state.config.topics[topic]!.producers) {
+    bufferMiB += (p.instances * p.bufferMemoryBytes) / BYTES_PER_MIB;
+    deliveryTimeoutS = Math.min(deliveryTimeoutS, p.deliveryTimeoutS);
+  }
+  return { bufferMiB, deliveryTimeoutS };
 }
 
 export function setDemands(state: ClusterState, flows: Flows): void {

@@ -8,6 +8,8 @@ import { hwLagMiB, type ClusterState } from './state.js';
 export interface Drift {
   /** Per class: d(producer backlog)/dt. */
   readonly backlog: Float64Array;
+  /** Per class: MiB/s failing at the client while the backlog is at its bound. */
+  readonly clientLoss: Float64Array;
   /** Per class × slot: d(lag)/dt (a replica on a stopped broker falls behind at the append rate). */
   readonly lag: Float64Array;
   /** Per class: d(high-watermark lag)/dt. */
@@ -24,6 +26,7 @@ export function createDrift(state: ClusterState): Drift {
   const n = state.classes.length;
   return {
     backlog: new Float64Array(n),
+    clientLoss: new Float64Array(n),
     lag: new Float64Array(n * state.slots),
     hwLag: new Float64Array(n),
     consumer: new Float64Array(n * state.groupSlots),
@@ -63,6 +66,12 @@ export function levelTolerance(state: ClusterState, c: number): number {
   return 1e-9 + 1e-12 * state.appendedMiB[c]!;
 }
 
+/** The producers' backlog of class c is at its bound (to rounding). */
+export function atBacklogCap(state: ClusterState, c: number): boolean {
+  const cap = state.backlogCapMiB[c]!;
+  return state.producerBacklogMiB[c]! >= cap - 1e-9 * Math.max(1, cap);
+}
+
 /** A lag at or below the level tolerance counts as caught up: rounding, not data. */
 export function caughtUp(state: ClusterState, c: number, lagMiB: number): boolean {
   return lagMiB <= levelTolerance(state, c);
@@ -78,6 +87,12 @@ export function computeDrift(state: ClusterState, flows: Flows, alloc: Allocatio
     state.appendRate[c] = append;
     out.backlog[c] = state.produceDemand[c]! - append;
     if (state.producerBacklogMiB[c]! <= 0 && out.backlog[c]! < 0) out.backlog[c] = 0;
+    out.clientLoss[c] = 0;
+    if (out.backlog[c]! > 0 && atBacklogCap(state, c)) {
+      // A full backlog stays full: what producers add beyond it fails at the client.
+      out.clientLoss[c] = out.backlog[c]!;
+      out.backlog[c] = 0;
+    }
     out.stored[c] = append - state.deleteRate[c]!;
     let hwLag = 0;
     let hwDrift = 0;

@@ -16,7 +16,7 @@ export class InvariantError extends Error {
 export function checkConservation(state: ClusterState): void {
   const t = state.totals;
   const inflow = t.initialStoredMiB + t.producedMiB;
-  const outflow = totalStoredMiB(state) + t.deletedMiB + totalProducerBacklogMiB(state);
+  const outflow = totalStoredMiB(state) + t.deletedMiB + totalProducerBacklogMiB(state) + t.clientLostMiB;
   if (Math.abs(inflow - outflow) > 1e-9 * Math.max(1, inflow)) {
     throw new InvariantError(`bytes not conserved at t = ${state.nowS} s: in ${inflow} MiB, accounted ${outflow} MiB`, state.config.seed);
   }

@@ -20,6 +20,16 @@ import { hwLagMiB, type ClusterState } from './state.js';
 const BISECTION_STEPS = 40;
 
 /**
+ * Switches of one reader closer together than this (s) are chatter, and after this many of
+ * them in a row the reader is held at the edge with the share of that time it spent on disk.
+ * The bisection of `settle` finds the share of one reader against the others as they stand;
+ * when the edge holds two readers, or a reader and a producer backlog at its bound, each
+ * undoes the other, and the time average over their cycle is the share of the sliding motion.
+ */
+const CHATTER_WINDOW_S = 1;
+const HOLD_AFTER_SWITCHES = 8;
+
+/**
  * The edge of a window is a band (MiB) rather than a line: distances behind the log end are
  * differences of large cumulative sums. A crossing is scheduled to the band's far side (± one
  * tolerance), where the side is unambiguous; the side is decided by position beyond half a
@@ -69,6 +79,13 @@ export class PageCache {
   private hwLag = new Float64Array(0);
   /** Per class × group: 1 while the reader is held at its window's edge. */
   private sliding = new Uint8Array(0);
+  /** Per class × group: 1 while it is held at the time-average share of its chatter. */
+  private held = new Uint8Array(0);
+  /** Per class × group: the chatter being watched — last switch, first switch, switches, time on disk. */
+  private lastSwitchS = new Float64Array(0);
+  private firstSwitchS = new Float64Array(0);
+  private switches = new Uint16Array(0);
+  private diskS = new Float64Array(0);
 
   /**
    * Sets which readers read from disk at `nowS`. At a crossing the distance equals the threshold
@@ -78,7 +95,15 @@ export class PageCache {
     const net = flows.net;
     if (this.threshold.length < net.flowCount) this.threshold = new Float64Array(net.flowCount);
     if (this.hwLag.length < state.classes.length) this.hwLag = new Float64Array(state.classes.length);
-    if (this.sliding.length < state.diskShare.length) this.sliding = new Uint8Array(state.diskShare.length);
+    const readers = state.diskShare.length;
+    if (this.sliding.length < readers) {
+      this.sliding = new Uint8Array(readers);
+      this.held = new Uint8Array(readers);
+      this.lastSwitchS = new Float64Array(readers).fill(-Infinity);
+      this.firstSwitchS = new Float64Array(readers);
+      this.switches = new Uint16Array(readers);
+      this.diskS = new Float64Array(readers);
+    }
     for (let c = 0; c < state.classes.length; c++) this.hwLag[c] = hwLagMiB(state, c);
     for (let f = 0; f < net.flowCount; f++) {
       if (flows.kind[f] !== FETCH) continue;
@@ -92,10 +117,12 @@ export class PageCache {
       const half = tolerance(threshold) / 2;
       // A reader held at the edge stays partly on disk until `settle` finds otherwise.
       const onDisk = behind > threshold + half || (Math.abs(behind - threshold) <= half && (moving > 0 || this.sliding[k] === 1)) ? 1 : 0;
-      if (onDisk !== state.readsFromDisk[k]) onChange(c, flows.slot[f]!, onDisk === 1);
-      state.readsFromDisk[k] = onDisk;
-      if (this.sliding[k] === 0 || !edge) state.diskShare[k] = onDisk;
-      if (!edge) this.sliding[k] = 0;
+      if (!edge) {
+        this.sliding[k] = 0;
+        this.held[k] = 0;
+      }
+      if (this.sliding[k] === 0) state.diskShare[k] = onDisk;
+      this.setSide(state, c, flows.slot[f]!, k, onDisk, onChange);
     }
   }
 
@@ -118,7 +145,7 @@ export class PageCache {
       const c = flows.klass[f]!;
       const k = c * state.groupSlots + flows.slot[f]!;
       const behind = state.consumerLagMiB[k]! + this.hwLag[c]!;
-      if (!this.atEdge(behind, this.threshold[f]!)) continue;
+      if (!this.atEdge(behind, this.threshold[f]!) || this.held[k] === 1) continue;
       const moving = (): number => drift.consumer[k]! + drift.hwLag[c]!;
       const consistent = (share: number, m: number): boolean => (share >= 1 ? m >= 0 : share <= 0 ? m <= 0 : false);
       const share = state.diskShare[k]!;
@@ -136,7 +163,8 @@ export class PageCache {
       const other = share >= 1 ? 0 : 1;
       if (consistent(other, side(other))) {
         this.sliding[k] = 0;
-        this.switchSide(state, c, flows.slot[f]!, k, other, onChange);
+        this.setSide(state, c, flows.slot[f]!, k, other, onChange);
+        if (this.held[k] === 1) reallocate();
         continue;
       }
       if (side(0) <= 0 || side(1) >= 0) {
@@ -154,13 +182,49 @@ export class PageCache {
       }
       side(hi);
       this.sliding[k] = 1;
-      this.switchSide(state, c, flows.slot[f]!, k, 1, onChange);
+      this.setSide(state, c, flows.slot[f]!, k, 1, onChange);
+    }
+    this.pin(state, flows, drift);
+  }
+
+  /**
+   * A reader held at the edge stays on it: its distance behind the log end moves with the
+   * window (what its share leaves over, a rounding for a bisected share, goes unrecorded).
+   */
+  private pin(state: ClusterState, flows: Flows, drift: Drift): void {
+    for (let f = 0; f < flows.net.flowCount; f++) {
+      if (flows.kind[f] !== FETCH) continue;
+      const c = flows.klass[f]!;
+      const k = c * state.groupSlots + flows.slot[f]!;
+      if (this.sliding[k] === 1) drift.consumer[k] = -drift.hwLag[c]!;
     }
   }
 
-  private switchSide(state: ClusterState, c: number, group: number, k: number, onDisk: number, onChange: (c: number, group: number, fromDisk: boolean) => void): void {
-    if (state.readsFromDisk[k] !== onDisk) onChange(c, group, onDisk === 1);
+  /** Sets reader k's side; a run of rapid switches holds it at the share of time it spent on disk. */
+  private setSide(state: ClusterState, c: number, group: number, k: number, onDisk: number, onChange: (c: number, group: number, fromDisk: boolean) => void): void {
+    if (state.readsFromDisk[k] === onDisk) return;
+    onChange(c, group, onDisk === 1);
     state.readsFromDisk[k] = onDisk;
+    const now = state.nowS;
+    if (now - this.lastSwitchS[k]! <= CHATTER_WINDOW_S) {
+      if (onDisk === 0) this.diskS[k]! += now - this.lastSwitchS[k]!;
+      this.switches[k]!++;
+    } else {
+      this.switches[k] = 1;
+      this.firstSwitchS[k] = now;
+      this.diskS[k] = 0;
+    }
+    this.lastSwitchS[k] = now;
+    const spanS = now - this.firstSwitchS[k]!;
+    if (this.switches[k]! >= HOLD_AFTER_SWITCHES && spanS > 0) {
+      state.diskShare[k] = this.diskS[k]! / spanS;
+      if (onDisk === 0) onChange(c, group, true);
+      state.readsFromDisk[k] = 1;
+      this.sliding[k] = 1;
+      this.held[k] = 1;
+      this.switches[k] = 0;
+      this.lastSwitchS[k] = -Infinity;
+    }
   }
 
   /** Seconds until some reader crosses its page-cache window at the current drifts, or Infinity. */

@@ -25,6 +25,12 @@ export interface ClusterState {
   /** Per class: what producers want to send now, and what they have not sent yet. */
   readonly produceDemand: Float64Array;
   readonly producerBacklogMiB: Float64Array;
+  /**
+   * Per class: the most a partition's producers can hold back — their buffer.memory, or the
+   * bytes of one delivery.timeout.ms at the current demand, whichever is less. Beyond it, sends
+   * fail at the client.
+   */
+  readonly backlogCapMiB: Float64Array;
   /** Per class: 1 while producers are refused (set with the demands at each allocation). */
   readonly refused: Uint8Array;
   /** Per class: cumulative appends (their history) and deletions at the last event. */
@@ -63,6 +69,8 @@ export interface Totals {
   /** Produce demand while a partition could not take it (offline, or ISR below min.insync.replicas with acks=all). */
   refusedMiB: number;
   unavailablePartitionS: number;
+  /** Failed at the client: buffer.memory full, or not accepted within delivery.timeout.ms. */
+  clientLostMiB: number;
 }
 
 export function brokerSpecs(config: ModelConfig): BrokerSpec[] {
@@ -92,6 +100,7 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
     leaderSlot: new Int32Array(n),
     produceDemand: new Float64Array(n),
     producerBacklogMiB: new Float64Array(n),
+    backlogCapMiB: new Float64Array(n).fill(Infinity),
     refused: new Uint8Array(n),
     appendLog: classes.map(() => new AppendLog(startS)),
     appendedMiB: new Float64Array(n),
@@ -105,7 +114,7 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
     readsFromDisk: new Uint8Array(n * groupSlots),
     diskShare: new Float64Array(n * groupSlots),
     disks: new Disks(specs.map((s) => s.storageGiB), config.diskAlarmFraction, config.autoExpand),
-    totals: { producedMiB: 0, initialStoredMiB: 0, deletedMiB: 0, lostMiB: 0, refusedMiB: 0, unavailablePartitionS: 0 },
+    totals: { producedMiB: 0, initialStoredMiB: 0, deletedMiB: 0, lostMiB: 0, refusedMiB: 0, unavailablePartitionS: 0, clientLostMiB: 0 },
     nowS: 0,
   };
 }

@@ -31,6 +31,14 @@ export function formatDuration(seconds: number): string {
   return `${seconds} s`;
 }
 
+/** A latency of 10 s or more, in the unit that keeps it readable: "12.4 s", "48.0 min", "2.10 h". */
+export function formatLatencyMs(ms: number): string {
+  const s = ms / 1000;
+  if (s < 600) return `${s.toFixed(1)} s`;
+  if (s < 2 * SECONDS_PER_HOUR) return `${(s / 60).toFixed(1)} min`;
+  return `${(s / SECONDS_PER_HOUR).toFixed(2)} h`;
+}
+
 /** Escapes a table cell for Markdown. */
 export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

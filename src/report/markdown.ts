@@ -5,10 +5,9 @@ import { formatUsd } from '../cost/index.js';
 import type { DeploymentResult, ScenarioResult } from '../run/index.js';
 import { isoTime, timeInWords } from './time-text.js';
 import type { LatencyFigures } from '../model/latency-figures.js';
-import { DELIVERY_TIMEOUT_S } from '../model/latency-recorder.js';
 import type { UtilizationSummary } from '../run/index.js';
 import { bindingSentence, timelineBroker, timelineDetail } from './wording.js';
-import { cell, formatBytes, formatDuration, formatPct, formatQuantity } from './format.js';
+import { cell, formatBytes, formatDuration, formatLatencyMs, formatPct, formatQuantity } from './format.js';
 import { HOURS_PER_MONTH } from '../catalog/index.js';
 import { SECONDS_PER_HOUR } from '../units.js';
 
@@ -77,8 +76,9 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
       `Largest producer backlog ${formatBytes(c.producerBacklogBytesMax)}, follower lag ${formatBytes(c.followerLagBytesMax)}, consumer lag ${formatBytes(c.consumerLagBytesMax)}. ` +
       `Throttled ${formatBytes(c.throttledBytes)}; deleted before a group read it ${formatBytes(c.lostBytes)}. ` +
       (c.unavailablePartitionMinutes > 0
-        ? `Partitions refused produce for ${formatQuantity(Math.round(c.unavailablePartitionMinutes))} partition-minutes (${formatBytes(c.refusedBytes)} held in producers). `
+        ? `Partitions refused produce for ${formatQuantity(Math.round(c.unavailablePartitionMinutes))} partition-minutes (${formatBytes(c.refusedBytes)} refused). `
         : '') +
+      (c.clientLostBytes > 0 ? `Sends failed at the client (buffer.memory full, or delivery.timeout.ms expired): ${formatBytes(c.clientLostBytes)}. ` : '') +
       (c.brokersDown > 0 ? `${c.brokersDown} of ${d.brokers} brokers down at the end. ` : '') +
       `${d.simulationEvents.toLocaleString('en-US')} simulation events.`,
     '',
@@ -115,8 +115,13 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
 function latencySection(d: DeploymentResult, startEpochS: number): string[] {
   const l = d.latency;
   if (l === null || (l.estimate === null && l.windows.length === 0)) return [];
-  const out = ['### Latency', '', 'Milliseconds. *estimate*: queueing approximations per interval over the whole run; *request-level*: every produce request simulated through the broker queues.', ''];
-  out.push('| what | mode | requests | publish p50 | p95 | p99 | p99.9 | max | end-to-end p50 | p99 | p99.9 |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  const out = [
+    '### Latency',
+    '',
+    'Milliseconds, unless marked s, min or h. *estimate*: queueing approximations per interval over the whole run; *request-level*: every produce request simulated through the broker queues.',
+    '',
+  ];
+  out.push('| what | mode | produce requests | publish p50 | p95 | p99 | p99.9 | max | end-to-end p50 | p99 | p99.9 |', '|---|---|---|---|---|---|---|---|---|---|---|');
   const row = (what: string, f: LatencyFigures) =>
     `| ${what} | ${f.mode} | ${f.requests.toLocaleString('en-US')} | ${ms(f.publishLatency50pct)} | ${ms(f.publishLatency95pct)} | ${ms(f.publishLatency99pct)} | ${ms(f.publishLatency999pct)} | ${ms(f.publishLatencyMax)} | ${ms(f.endToEndLatency50pct)} | ${ms(f.endToEndLatency99pct)} | ${ms(f.endToEndLatency999pct)} |`;
   if (l.estimate !== null) out.push(row('whole run', l.estimate));
@@ -125,10 +130,9 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
     out.push(row(what, w.requestLevel), row(what, w.estimate));
   }
   out.push('');
-  const worstWaitMs = l.estimate?.publishLatencyMax ?? 0;
-  if (worstWaitMs > DELIVERY_TIMEOUT_S * 1000) {
+  if (d.cluster.clientLostBytes > 0) {
     out.push(
-      `Batches waited up to ${formatDuration(Math.round(worstWaitMs / 1000))} in producers — beyond Kafka's default delivery.timeout.ms of ${DELIVERY_TIMEOUT_S} s, after which a producer fails them: size for the backlog or raise the timeout knowingly.`,
+      `Producers failed ${formatBytes(d.cluster.clientLostBytes)} of sends: their buffer.memory was full, or records waited past delivery.timeout.ms. Latency counts only the records that were delivered.`,
       '',
     );
   }
@@ -144,14 +148,20 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
     }
   }
   const worst = [...l.hourly].filter((h) => h.publishLatency99pct !== null).sort((a, b) => b.publishLatency99pct! - a.publishLatency99pct!)[0];
-  if (worst !== undefined) out.push(`Worst hour for publish p99: ${timeInWords(worst.hour * SECONDS_PER_HOUR, startEpochS)}, ${ms(worst.publishLatency99pct)} ms (hourly figures in the JSON and CSV).`, '');
+  if (worst !== undefined) out.push(`Worst hour for publish p99: ${timeInWords(worst.hour * SECONDS_PER_HOUR, startEpochS)}, ${latencyText(worst.publishLatency99pct!)} (hourly figures in the JSON and CSV).`, '');
   return out;
 }
 
+/** A table cell in milliseconds; from 10 s on in s, min or h, marked. */
 function ms(x: number | null): string {
   if (x === null) return '—';
-  if (x >= 10_000) return Math.round(x).toLocaleString('en-US');
+  if (x >= 10_000) return formatLatencyMs(x);
   return x < 10 ? x.toFixed(2) : x.toFixed(1);
+}
+
+/** A latency in prose, always with its unit. */
+function latencyText(x: number): string {
+  return x >= 10_000 ? formatLatencyMs(x) : `${ms(x)} ms`;
 }
 
 function util(u: UtilizationSummary): string {

@@ -22,7 +22,7 @@ function constraintSentence(c: BindingConstraint, start: number): string {
       return `${who} went down${why} from ${timeInWords(c.timeS, start)}${offline}; producers backed up by up to ${formatBytes(c.producerBacklogBytesMax)}.`;
     }
     case 'unavailable':
-      return `Partitions refused produce (offline, or acks=all below min.insync.replicas) from ${timeInWords(c.timeS, start)}: ${formatQuantity(Math.round(c.partitionMinutes))} partition-minutes, ${formatBytes(c.refusedBytes)} held back in producers.`;
+      return `Partitions refused produce (offline, or acks=all below min.insync.replicas) from ${timeInWords(c.timeS, start)}: ${formatQuantity(Math.round(c.partitionMinutes))} partition-minutes, ${formatBytes(c.refusedBytes)} refused (retried until delivery.timeout.ms, then failed at the client).`;
     case 'throttled': {
       const resource = c.resource;
       const why = c.bucketEmpty

@@ -47,6 +47,8 @@ export interface ClusterSummary {
   throttledBytes: number;
   /** Produce refused while partitions were offline or below min.insync.replicas with acks=all (it waits in producers). */
   refusedBytes: number;
+  /** Sends failed at the client: buffer.memory full, or not accepted within delivery.timeout.ms. */
+  clientLostBytes: number;
   unavailablePartitionMinutes: number;
   brokersDown: number;
 }
@@ -111,6 +113,7 @@ export function clusterSummary(run: ClusterRunData): ClusterSummary {
     lostBytes: Math.round(t.lostMiB * BYTES_PER_MIB),
     throttledBytes: Math.round(throttled * BYTES_PER_MIB),
     refusedBytes: Math.round(t.refusedMiB * BYTES_PER_MIB),
+    clientLostBytes: Math.round(t.clientLostMiB * BYTES_PER_MIB),
     unavailablePartitionMinutes: round(t.unavailablePartitionS / 60),
     brokersDown: run.aliveEnd.reduce((n, a) => n + (a === 0 ? 1 : 0), 0),
   };

@@ -23,6 +23,10 @@ export const DEFAULTS = {
   batchSize: '16KiB',
   /** Kafka's `linger.ms` default since 4.0 (KIP-1030); 0 ms before. */
   linger: '5ms',
+  /** Kafka's `buffer.memory` default, 33,554,432 bytes. */
+  bufferMemory: '32MiB',
+  /** Kafka's `delivery.timeout.ms` default, 120,000 ms (KIP-91). */
+  deliveryTimeout: '120s',
   instances: 1,
   consumerMode: 'tail',
   /** KIP-392 needs `client.rack` set on every consumer; Kafka leaves it unset. */

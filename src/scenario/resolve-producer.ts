@@ -5,7 +5,7 @@ import { checkRateMiBps, checkSpikes } from './budgets.js';
 import { DEFAULTS } from './defaults.js';
 import { quoted } from './display.js';
 import type { PathSegments } from './errors.js';
-import { MAX_GROWTH_PER_MONTH, MAX_RATE_BYTES_PER_S } from './limits.js';
+import { MAX_GROWTH_PER_MONTH, MAX_RATE_BYTES_PER_S, PRODUCER_REQUEST_TIMEOUT_S } from './limits.js';
 import type { Problems } from './problem.js';
 import type { ResolveContext } from './resolve-context.js';
 import type { RawProducer, RawProfileFactor, RawTrace } from './schema-workload.js';
@@ -23,6 +23,18 @@ export function resolveProducer(
 ): ResolvedProducer | undefined {
   const load = resolveLoad(raw, meanMessageBytes, path, problems, ctx);
   const profile = resolveProfile(raw.profile, [...path, 'profile'], problems, ctx.durationS);
+  const lingerS = raw.linger ?? valueOf(parseDuration(DEFAULTS.linger));
+  const deliveryTimeoutS = raw.deliveryTimeout ?? valueOf(parseDuration(DEFAULTS.deliveryTimeout));
+  if (deliveryTimeoutS < lingerS + PRODUCER_REQUEST_TIMEOUT_S) {
+    // Kafka's ProducerConfig refuses this combination at start-up (KIP-91).
+    const floor = Math.ceil(lingerS + PRODUCER_REQUEST_TIMEOUT_S);
+    problems.add(
+      [...path, raw.deliveryTimeout === undefined ? 'linger' : 'deliveryTimeout'],
+      `deliveryTimeout (${deliveryTimeoutS}s) must be at least linger (${lingerS}s) + request.timeout.ms (${PRODUCER_REQUEST_TIMEOUT_S}s): Kafka's producer refuses to start otherwise`,
+      raw.deliveryTimeout === undefined ? `write a shorter linger, or deliveryTimeout: ${floor}s or more` : `write deliveryTimeout: ${floor}s or more`,
+    );
+    return undefined;
+  }
   if (load === undefined || profile === undefined) return undefined;
   return {
     load,
@@ -30,7 +42,9 @@ export function resolveProducer(
     instances: raw.instances ?? DEFAULTS.instances,
     acks: raw.acks ?? DEFAULTS.acks,
     batchSizeBytes: raw.batchSize ?? valueOf(parseSize(DEFAULTS.batchSize)),
-    lingerS: raw.linger ?? valueOf(parseDuration(DEFAULTS.linger)),
+    lingerS,
+    bufferMemoryBytes: raw.bufferMemory ?? valueOf(parseSize(DEFAULTS.bufferMemory)),
+    deliveryTimeoutS,
   };
 }
 

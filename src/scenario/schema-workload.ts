@@ -6,8 +6,10 @@ import { DEFAULTS } from './defaults.js';
 import { duration, int, num, oneOf, percent, rate, size, strict } from './fields.js';
 import { encodeIssue } from './issue-text.js';
 import {
+  MAX_BUFFER_MEMORY_BYTES,
   MAX_CLIENT_INSTANCES,
   MAX_CONSUMER_GROUPS_PER_TOPIC,
+  MAX_DELIVERY_TIMEOUT_S,
   MAX_GROWTH_PER_MONTH,
   MAX_LINGER_S,
   MAX_MESSAGE_BYTES,
@@ -20,6 +22,7 @@ import {
   MAX_SPIKES,
   MAX_SPIKES_PER_DAY,
   MIN_REPLAY_EVERY_S,
+  PRODUCER_REQUEST_TIMEOUT_S,
   TOPIC_NAME,
 } from './limits.js';
 import type { Acks } from './types.js';
@@ -159,6 +162,18 @@ const producerSchema = strict(
     acks: acksSchema.optional(),
     batchSize: messageBytes({ description: 'batch.size.', example: '16KiB', default: DEFAULTS.batchSize }).optional(),
     linger: duration({ description: 'linger.ms.', example: '5ms', default: DEFAULTS.linger, max: MAX_LINGER_S }).optional(),
+    bufferMemory: size({
+      description: 'buffer.memory of each instance: records wait here while the brokers do not take them; what does not fit fails at the client.',
+      example: '32MiB',
+      default: DEFAULTS.bufferMemory,
+      max: MAX_BUFFER_MEMORY_BYTES,
+    }).optional(),
+    deliveryTimeout: duration({
+      description: `delivery.timeout.ms: a record not accepted by then fails at the client; at least linger + ${PRODUCER_REQUEST_TIMEOUT_S}s (request.timeout.ms).`,
+      example: '120s',
+      default: DEFAULTS.deliveryTimeout,
+      max: MAX_DELIVERY_TIMEOUT_S,
+    }).optional(),
   },
   { description: 'A producer: give exactly one of rate or trace.' },
 );

@@ -106,6 +106,10 @@ export interface ResolvedProducer {
   batchSizeBytes: number;
   /** `linger.ms`, in seconds. */
   lingerS: number;
+  /** `buffer.memory` of each instance: bytes of records it holds until the brokers accept them. */
+  bufferMemoryBytes: number;
+  /** `delivery.timeout.ms`, in seconds: a record not accepted by then fails (client-side loss). */
+  deliveryTimeoutS: number;
 }
 
 export type ResolvedConsumerMode =

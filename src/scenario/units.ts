@@ -127,6 +127,10 @@ function factorOf(units: Readonly<Record<string, number>>, unit: string): number
 
 /** "1KiB" → 1024 (bytes). */
 export function parseSize(value: unknown, what = 'size', example = '1KiB'): Parsed<number> {
+  // Kafka writes sizes in bytes (buffer.memory=33554432): a bare number is most likely that.
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+    return fail(`${what} ${value} has no unit`, `write ${value}B if it is in bytes, as Kafka's settings are, or e.g. ${example}`);
+  }
   const q = splitQuantity(value, what, example);
   if (!q.ok) return q;
   const { n, number, unit } = q.value;

@@ -23,7 +23,8 @@ export function topic(rateMiBps: number, options: Partial<ResolvedTopic> & { gro
     messageSize: { kind: 'fixed', meanBytes: 1024 },
     compressionRatio: 1,
     partitionSkew: { kind: 'uniform' },
-    producers: [{ load: { kind: 'rate', rateMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005 }],
+    // Unbounded clients unless a test bounds them: the tests here are about the brokers.
+    producers: [{ load: { kind: 'rate', rateMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 50, deliveryTimeoutS: 1e12 }],
     consumerGroups: groups,
     ...options,
   };

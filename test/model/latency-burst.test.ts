@@ -39,12 +39,22 @@ describe('latency when the EBS burst bucket empties', () => {
 });
 
 describe('the hourly estimate through the same afternoon', () => {
-  it('jumps publish p99 once writes fall to the baseline and producers back up', () => {
+  it('jumps publish p99 once writes fall to the baseline and producers back up to their buffer', () => {
     const firstEmptyHour = Math.floor(latency.windows.find((w) => w.window === 'bucket-empty')!.startS / 3600);
     const before = latency.hourly[firstEmptyHour - 2]!;
     const after = latency.hourly[firstEmptyHour + 1]!;
     expect(before.saturatedSeconds).toBe(0);
     expect(after.saturatedSeconds).toBe(3600);
-    expect(after.publishLatency99pct!).toBeGreaterThan(100 * before.publishLatency99pct!);
+    expect(after.publishLatency99pct!).toBeGreaterThan(50 * before.publishLatency99pct!);
+  });
+
+  it('bounds the wait by buffer.memory: 32 MiB ahead of a record, drained at the EBS baseline', () => {
+    // Three brokers write 3 × the produce rate (RF 3) at 81.25 MB/s each: produce drains at
+    // 81.25 MB/s = 77.49 MiB/s, so a full 32 MiB buffer is 413 ms of waiting, plus the request's own path.
+    const firstEmptyHour = Math.floor(latency.windows.find((w) => w.window === 'bucket-empty')!.startS / 3600);
+    const after = latency.hourly[firstEmptyHour + 1]!;
+    const bufferWaitMs = (32 / (81.25e6 / 2 ** 20)) * 1000;
+    expect(after.publishLatency99pct!).toBeGreaterThan(bufferWaitMs);
+    expect(after.publishLatency99pct!).toBeLessThan(bufferWaitMs + 100);
   });
 });

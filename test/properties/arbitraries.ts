@@ -216,6 +216,9 @@ function producerArb(maxDurationS: number): fc.Arbitrary<ResolvedProducer> {
     acks: fc.constantFrom('0' as const, '1' as const, 'all' as const),
     batchSizeBytes: fc.constant(16_384),
     lingerS: fc.constant(0.005),
+    // From Kafka's 32 MiB down to buffers that overflow within seconds of a backlog.
+    bufferMemoryBytes: fc.oneof(fc.constant(32 * 2 ** 20), logReal(2 ** 16, 2 ** 30)),
+    deliveryTimeoutS: fc.oneof(fc.constant(120), logReal(30.005, 3600)),
   });
 }
 
@@ -441,7 +444,7 @@ export const acksAllCaseArb: fc.Arbitrary<AcksAllCase> = fc
       messageSize: { kind: 'fixed', meanBytes: 1024 },
       compressionRatio: 1,
       partitionSkew: { kind: 'uniform' },
-      producers: [{ load: { kind: 'rate', rateMiBps: demandMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005 }],
+      producers: [{ load: { kind: 'rate', rateMiBps: demandMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 40, deliveryTimeoutS: 1e9 }],
       consumerGroups: rackAware.map((aware, g) => ({ name: `group-${g}`, mode: { kind: 'tail' }, rackAware: aware, instances: 1 })),
     };
     const config: ModelConfig = {

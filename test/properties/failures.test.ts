@@ -1,5 +1,6 @@
 // Configurations on which the property suite found a defect, kept as regression tests (STYLE
-// habit 10): each file in ./failures holds the configuration fast-check shrank to, the error it
+// habit 10): each file in ./failures holds the configuration fast-check shrank to (clients made
+// unbounded where it predates buffer.memory and delivery.timeout.ms), the error it
 // raised and where it was found. Each must run through — no InvariantError, no other throw,
 // events within the budget of ./budget.ts — once the defect is fixed.
 import { readdirSync, readFileSync } from 'node:fs';

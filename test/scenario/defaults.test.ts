@@ -34,7 +34,7 @@ describe('defaults', () => {
             compressionRatio: 1,
             partitionSkew: { kind: 'uniform' },
             producers: [
-              { load: { kind: 'rate', rateMiBps: 10 }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005 },
+              { load: { kind: 'rate', rateMiBps: 10 }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 33_554_432, deliveryTimeoutS: 120 },
             ],
             consumerGroups: [],
           },

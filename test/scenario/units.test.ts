@@ -21,7 +21,7 @@ describe('parseSize', () => {
   });
 
   it.each([
-    [1024, 'size 1024 has no unit', 'write 1024KiB'],
+    [1024, 'size 1024 has no unit', 'write 1024B if it is in bytes, as Kafka\'s settings are, or e.g. 1KiB'],
     ['1024', 'size "1024" has no unit', 'write 1024KiB'],
     ['1kib', 'size has an unknown unit "kib"', 'write 1KiB'],
     ['1KB/s', 'size "1KB/s" is a rate, not a size', 'write 1KB'],
