@@ -97,11 +97,13 @@ export class LatencyHistogram {
    * The q-quantile by d3.quantileSorted's definition — the order statistics of ranks
    * ⌊q·(count − 1)⌋ and the next one, interpolated linearly — with each order statistic taken
    * from its bucket, so the result is within relativeError of the exact one. NaN when empty.
+   * Weights may be fractional: below a total weight of 1 every quantile is the first order
+   * statistic (a negative rank would break the order of the quantiles).
    */
   quantile(q: number): number {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`LatencyHistogram.quantile: q must be in [0, 1], got ${q}`);
     if (this.total === 0) return NaN;
-    const rank = q * (this.total - 1);
+    const rank = q * Math.max(0, this.total - 1);
     const lowRank = Math.floor(rank);
     if (rank === lowRank) return this.valuesAtRanks(lowRank, lowRank)[0];
     const [low, high] = this.valuesAtRanks(lowRank, lowRank + 1);

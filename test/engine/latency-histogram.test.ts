@@ -72,6 +72,15 @@ describe('LatencyHistogram', () => {
     expect(h.quantile(1)).toBe(10);
   });
 
+  it('keeps quantiles in order below a total weight of 1 (the first order statistic)', () => {
+    const h = new LatencyHistogram();
+    h.record(6.3, 0.3);
+    h.record(9, 0.2);
+    const qs = [0.5, 0.95, 0.99, 0.999].map((q) => h.quantile(q));
+    for (let i = 1; i < qs.length; i++) expect(qs[i]).toBeGreaterThanOrEqual(qs[i - 1]!);
+    expect(Math.abs(qs[0]! / 6.3 - 1)).toBeLessThanOrEqual(0.005);
+  });
+
   it('reports NaN when empty and rejects bad input', () => {
     const h = new LatencyHistogram();
     expect([h.count, h.min, h.max, h.mean, h.quantile(0.5)]).toEqual([0, NaN, NaN, NaN, NaN]);

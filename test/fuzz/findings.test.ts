@@ -5,14 +5,25 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KNOWN_FINDINGS, knownFinding } from './known-findings.js';
+import { FIXED_FINDINGS, KNOWN_FINDINGS, knownFinding } from './known-findings.js';
 import { runFile } from './pipeline.js';
 
 const FINDINGS = new URL('./findings/', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'msksim-findings-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('known fuzz findings, not yet fixed', () => {
+describe('fuzz findings fixed since, kept as regression scenarios', () => {
+  it.each(FIXED_FINDINGS.map((id) => [id] as const))('%s runs through every check', (id) => {
+    const dir = join(work, 'fixed', id);
+    mkdirSync(dir, { recursive: true });
+    const saved = join(FINDINGS, 'fixed', id);
+    for (const name of readdirSync(saved)) copyFileSync(join(saved, name), join(dir, name));
+    const outcome = runFile(join(dir, 'mutant.yaml'), { maxDurationS: null, maxWindowS: null }, false);
+    expect(outcome.state, outcome.state === 'failed' ? outcome.message : '').toBe('ran');
+  });
+});
+
+describe.runIf(KNOWN_FINDINGS.length > 0)('known fuzz findings, not yet fixed', () => {
   it.each(KNOWN_FINDINGS.map((f) => [f.id, f] as const))('%s', (id, finding) => {
     const saved = join(FINDINGS, id);
     expect(existsSync(join(saved, 'mutant.yaml')), `${saved}/mutant.yaml`).toBe(true);
