@@ -49,6 +49,14 @@ export interface AutoExpandSpec {
   stepFraction: number;
 }
 
+/** MiB/s; ingress counts produce into leaders, egress every consumer fetch (replays included). */
+export interface ThroughputQuotas {
+  clusterIngressMiBps: number;
+  clusterEgressMiBps: number;
+  partitionIngressMiBps: number;
+  partitionEgressMiBps: number;
+}
+
 export interface BrokerEvent {
   atS: number;
   broker: number;
@@ -92,6 +100,12 @@ export interface ModelConfig {
   topics: readonly ResolvedTopic[];
   /** Set in tests: O(n) invariant checks after every event. */
   verify: boolean;
+  /**
+   * Throughput quotas of a cluster without brokers to speak of (MSK Serverless): cluster-wide
+   * ingress and egress, and per-partition ingress and egress, as resources of the allocation
+   * (src/model/quotas.ts). Absent or null for a provisioned cluster.
+   */
+  quotas?: ThroughputQuotas | null;
   /** Latency estimate and request-level windows; null = no latency figures. */
   latency: { params: LatencyParams; saturatedUtilization: number; estimate: boolean; windows: readonly ResolvedLatencyWindow[] } | null;
 }

@@ -16,7 +16,8 @@
 //   at the high watermark cannot read faster than it advances.
 import type { FlowNetwork } from './allocate.js';
 import { azOfBroker } from './placement.js';
-import { CPU, EBS, NET_IN, NET_OUT, resourceOf, type ResourceKind } from './resources.js';
+import { egressQuotas, ingressQuotas } from './quotas.js';
+import { CPU, EBS, NET_IN, NET_OUT, resourceOf, type BrokerResourceKind } from './resources.js';
 import type { ClusterState } from './state.js';
 
 export const PRODUCE = 0;
@@ -83,11 +84,21 @@ class FlowBuilder {
     return this.kind.length - 1;
   }
 
-  use(broker: number, kind: ResourceKind, coefficient: number, weight = 1, isRead = false): void {
+  use(broker: number, kind: BrokerResourceKind, coefficient: number, weight = 1, isRead = false): void {
     this.useResource.push(resourceOf(this.state.resources, broker, kind));
     this.useCoefficient.push(coefficient);
     this.useWeight.push(weight);
     this.useIsRead.push(isRead ? 1 : 0);
+  }
+
+  /** Loads quota resources (no broker's) by 1 MiB/s per MiB/s. */
+  useQuotas(resources: readonly number[]): void {
+    for (const r of resources) {
+      this.useResource.push(r);
+      this.useCoefficient.push(1);
+      this.useWeight.push(1);
+      this.useIsRead.push(0);
+    }
   }
 
   close(): void {
@@ -112,6 +123,9 @@ export function buildFlows(state: ClusterState): Flows {
   const replicateOf = new Int32Array(classes.length * slots).fill(-1);
   const fetchOf = new Int32Array(classes.length * groupSlots).fill(-1);
   const cpu = config.cpu;
+  // Quotas count client traffic only: produce and fetch, not replication (MSK Serverless
+  // replicates out of sight and bills and throttles on the bytes clients move).
+  const quotas = config.quotas !== null && config.quotas !== undefined;
   for (let c = 0; c < classes.length; c++) {
     const cls = classes[c]!;
     const leaderSlot = state.leaderSlot[c]!;
@@ -131,6 +145,7 @@ export function buildFlows(state: ClusterState): Flows {
     b.use(leader, NET_IN, 1);
     b.use(leader, EBS, 1);
     b.use(leader, CPU, cpu.coreSecondsPerMiBProduced);
+    if (quotas) b.useQuotas(ingressQuotas(state.resources, c));
     for (const j of tiedSlots) useReplication(b, state, leader, cls.replicas[j]!);
     b.close();
     for (const j of tiedSlots) {
@@ -167,6 +182,7 @@ export function buildFlows(state: ClusterState): Flows {
         b.use(s.broker, CPU, s.weight * cpu.coreSecondsPerMiBFetched);
         b.use(s.broker, EBS, s.weight * diskFraction, s.weight, true);
       }
+      if (quotas) b.useQuotas(egressQuotas(state.resources, c));
       b.close();
     });
   }

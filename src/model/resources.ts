@@ -11,12 +11,29 @@ export const NET_OUT = 1;
 export const EBS = 2;
 export const CPU = 3;
 export const KINDS_PER_BROKER = 4;
-export type ResourceKind = typeof NET_IN | typeof NET_OUT | typeof EBS | typeof CPU;
+// Quotas that belong to no broker (MSK Serverless, src/model/quotas.ts): they follow the
+// brokers' resources in the table, so every per-broker index stays as it is.
+export const CLUSTER_INGRESS = 4;
+export const CLUSTER_EGRESS = 5;
+export const PARTITION_INGRESS = 6;
+export const PARTITION_EGRESS = 7;
+export type BrokerResourceKind = typeof NET_IN | typeof NET_OUT | typeof EBS | typeof CPU;
+export type QuotaKind = typeof CLUSTER_INGRESS | typeof CLUSTER_EGRESS | typeof PARTITION_INGRESS | typeof PARTITION_EGRESS;
+export type ResourceKind = BrokerResourceKind | QuotaKind;
 
-export const RESOURCE_KIND_NAMES = ['network in', 'network out', 'EBS throughput', 'CPU'] as const;
+export const RESOURCE_KIND_NAMES = [
+  'network in',
+  'network out',
+  'EBS throughput',
+  'CPU',
+  'cluster ingress quota',
+  'cluster egress quota',
+  'partition ingress quota',
+  'partition egress quota',
+] as const;
 export type ResourceKindName = (typeof RESOURCE_KIND_NAMES)[number];
-/** The bucket of each kind as reports name it. */
-export const BUCKET_NAMES = ['network-in burst', 'network-out burst', 'EBS burst', 'CPU credit'] as const;
+/** The bucket of each kind as reports name it; quotas have none (a bucket of size 0 never empties). */
+export const BUCKET_NAMES = ['network-in burst', 'network-out burst', 'EBS burst', 'CPU credit', 'no', 'no', 'no', 'no'] as const;
 /** The per-broker utilisation series of each kind (CpuUser is CloudWatch's own name). */
 export const UTILIZATION_SERIES = ['NetworkInUtilization', 'NetworkOutUtilization', 'EbsThroughputUtilization', 'CpuUser'] as const;
 
@@ -37,8 +54,15 @@ export interface ResourceTable {
   readonly capacity: Float64Array;
 }
 
+/** A quota resource: a fixed capacity (no bucket) that no broker owns. */
+export interface QuotaSpec {
+  kind: QuotaKind;
+  capacity: number;
+}
+
 export function resourceOf(table: ResourceTable, broker: number, kind: ResourceKind): number {
   if (broker < 0 || broker >= table.brokers) throw new RangeError(`no broker ${broker}`);
+  if (kind >= KINDS_PER_BROKER) throw new RangeError(`${RESOURCE_KIND_NAMES[kind]} belongs to no broker: use quotaResource`);
   return brokerResource(broker, kind);
 }
 
@@ -47,9 +71,21 @@ export function brokerResource(broker: number, kind: number): number {
   return broker * KINDS_PER_BROKER + kind;
 }
 
-/** Builds the table of `specs` with every bucket filled to `fill` (0–1). */
-export function buildResourceTable(specs: readonly BrokerSpec[], fill: number): ResourceTable {
-  const count = specs.length * KINDS_PER_BROKER;
+/** The i-th quota resource of the table (after every broker's). */
+export function quotaResource(table: ResourceTable, i: number): number {
+  const r = table.brokers * KINDS_PER_BROKER + i;
+  if (i < 0 || r >= table.count) throw new RangeError(`no quota resource ${i}`);
+  return r;
+}
+
+/**
+ * Builds the table of `specs` with every bucket filled to `fill` (0–1), then `quotas` in order.
+ * A quota is owned by broker 0 for the per-broker tallies (throttled bytes) — a table with
+ * quotas is a virtual cluster of one broker that never stops (src/run/serverless-config.ts).
+ */
+export function buildResourceTable(specs: readonly BrokerSpec[], fill: number, quotas: readonly QuotaSpec[] = []): ResourceTable {
+  if (quotas.length > 0 && specs.length !== 1) throw new RangeError('quota resources need a virtual cluster of exactly one broker');
+  const count = specs.length * KINDS_PER_BROKER + quotas.length;
   const owner = new Int32Array(count);
   const kind = new Uint8Array(count);
   const bucket: BucketSpec[] = [];
@@ -68,6 +104,13 @@ export function buildResourceTable(specs: readonly BrokerSpec[], fill: number): 
       level[r] = buckets[k]!.size * fill;
     }
   });
+  quotas.forEach((q, i) => {
+    const r = specs.length * KINDS_PER_BROKER + i;
+    owner[r] = 0;
+    kind[r] = q.kind;
+    bucket.push({ baseline: q.capacity, burst: q.capacity, size: 0, earnFraction: 0 });
+    sustained[r] = q.capacity;
+  });
   return { count, brokers: specs.length, owner, kind, bucket, ceiling, sustained, level, capacity: new Float64Array(count) };
 }
 
@@ -78,7 +121,8 @@ export function refreshCapacities(table: ResourceTable, alive: Uint8Array): void
   }
 }
 
-/** "broker 3 network out", as reports name a resource. */
+/** "broker 3 network out", as reports name a resource; a quota by its own name. */
 export function resourceName(table: ResourceTable, r: number): string {
+  if (table.kind[r]! >= KINDS_PER_BROKER) return RESOURCE_KIND_NAMES[table.kind[r]!]!;
   return `broker ${table.owner[r]! + 1} ${RESOURCE_KIND_NAMES[table.kind[r]!]}`;
 }

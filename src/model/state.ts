@@ -6,6 +6,7 @@ import { AppendLog } from './append-log.js';
 import type { BrokerSpec, ModelConfig } from './config.js';
 import { Disks } from './disks.js';
 import { partitionClasses, type PartitionClass } from './partitions.js';
+import { quotaSpecs } from './quotas.js';
 import { buildResourceTable, type ResourceTable } from './resources.js';
 
 export interface ClusterState {
@@ -91,7 +92,7 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
   return {
     config,
     specs,
-    resources: buildResourceTable(specs, config.initialCreditFraction),
+    resources: buildResourceTable(specs, config.initialCreditFraction, quotaSpecs(config.quotas, classes)),
     alive: new Uint8Array(config.brokers).fill(1),
     classes,
     acksAll: Uint8Array.from(config.topics, (t) => (t.producers.some((p) => p.acks === 'all') ? 1 : 0)),

@@ -57,6 +57,7 @@ function deploymentObject(d: DeploymentResult, startEpochS: number): Record<stri
     brokerSummaries: d.brokerSummaries,
     timeline: d.timeline.map((e) => ({ ...e, ...('broker' in e ? { broker: e.broker + 1 } : {}), detail: timelineDetail(e, d.topicNames, d.groupNames) })),
     timelineDropped: d.timelineDropped,
+    ...(d.type === 'serverless' ? { quotas: d.quotas, latencyNote: d.latencyNote } : {}),
     latency: d.latency,
     usagePerMonth: d.usage,
     bill: d.bill,

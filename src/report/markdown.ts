@@ -2,7 +2,7 @@
 // constraint in words, per-broker headroom, what happened when, the bill line by line, and
 // every assumption the numbers rest on.
 import { formatUsd } from '../cost/index.js';
-import type { DeploymentResult, ScenarioResult } from '../run/index.js';
+import type { DeploymentResult, ScenarioResult, ServerlessResult } from '../run/index.js';
 import { isoTime, timeInWords } from './time-text.js';
 import type { LatencyFigures } from '../model/latency-figures.js';
 import type { UtilizationSummary } from '../run/index.js';
@@ -27,7 +27,7 @@ export function reportMarkdown(result: ScenarioResult, toolVersion: string): str
   if (result.deployments.length > 1) {
     out.push('## Candidates', '', '| deployment | brokers | limited? | monthly cost |', '|---|---|---|---|');
     for (const d of result.deployments) {
-      out.push(`| ${cell(d.name)} | ${d.brokers} × ${d.brokerType} | ${d.binding.primary.bound ? 'yes' : 'no'} | ${formatUsd(d.bill.totalUsd)} |`);
+      out.push(`| ${cell(d.name)} | ${d.type === 'serverless' ? 'MSK Serverless' : `${d.brokers} × ${d.brokerType}`} | ${d.binding.primary.bound ? 'yes' : 'no'} | ${formatUsd(d.bill.totalUsd)} |`);
     }
     out.push('');
   }
@@ -43,30 +43,10 @@ export function reportMarkdown(result: ScenarioResult, toolVersion: string): str
 
 function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
   const out: string[] = [];
-  out.push(`## ${d.name}: ${d.brokers} × ${d.brokerType} over ${d.azs} AZs`, '');
+  out.push(`## ${d.name}: ${d.type === 'serverless' ? 'MSK Serverless' : `${d.brokers} × ${d.brokerType} over ${d.azs} AZs`}`, '');
   out.push(`**Binding constraint.** ${bindingSentence(d.binding, startEpochS)}`, '');
-  out.push('### Brokers', '', 'Utilization of the sustained (baseline) capacity, mean / p95 / max; above 100 % means bursting on credits.', '');
-  out.push(
-    '| broker | AZ | network in | network out | EBS throughput | CPU | min CPU > 60 % | min EBS burst empty | throttled | disk used (max) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-  );
-  for (const b of d.brokerSummaries) {
-    out.push(
-      `| ${b.broker} | ${b.az} | ${util(b.networkIn)} | ${util(b.networkOut)} | ${util(b.ebsThroughput)} | ${util(b.cpu)} | ${formatQuantity(Math.round(b.minutesCpuAboveGuidance))} | ${formatQuantity(Math.round(b.minutesBucketEmpty.ebsBurst))} | ${formatBytes(b.throttledBytes)} | ${formatPct(b.storage.usedPctMax)} |`,
-    );
-  }
-  if (d.brokerSummaries.some((b) => b.maxProducerBacklogBytes + b.maxFollowerLagBytes + b.maxConsumerLagBytes + b.lostBytes > 0)) {
-    out.push(
-      '',
-      'Largest backlog and lag per broker: producers waiting on the partitions it leads, its followers behind their leaders, and consumer groups behind on what it serves.',
-      '',
-      '| broker | producer backlog | follower lag | consumer lag | deleted unread |',
-      '|---|---|---|---|---|',
-    );
-    for (const b of d.brokerSummaries) {
-      out.push(`| ${b.broker} | ${formatBytes(b.maxProducerBacklogBytes)} | ${formatBytes(b.maxFollowerLagBytes)} | ${formatBytes(b.maxConsumerLagBytes)} | ${formatBytes(b.lostBytes)} |`);
-    }
-  }
+  if (d.type === 'serverless') out.push(...quotaSection(d, startEpochS));
+  else out.push(...brokerSection(d));
   const c = d.cluster;
   out.push(
     '',
@@ -112,7 +92,44 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
   return out;
 }
 
+function brokerSection(d: DeploymentResult): string[] {
+  const out: string[] = [];
+  out.push('### Brokers', '', 'Utilization of the sustained (baseline) capacity, mean / p95 / max; above 100 % means bursting on credits.', '');
+  out.push(
+    '| broker | AZ | network in | network out | EBS throughput | CPU | min CPU > 60 % | min EBS burst empty | throttled | disk used (max) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const b of d.brokerSummaries) {
+    out.push(
+      `| ${b.broker} | ${b.az} | ${util(b.networkIn)} | ${util(b.networkOut)} | ${util(b.ebsThroughput)} | ${util(b.cpu)} | ${formatQuantity(Math.round(b.minutesCpuAboveGuidance))} | ${formatQuantity(Math.round(b.minutesBucketEmpty.ebsBurst))} | ${formatBytes(b.throttledBytes)} | ${formatPct(b.storage.usedPctMax)} |`,
+    );
+  }
+  if (d.brokerSummaries.some((b) => b.maxProducerBacklogBytes + b.maxFollowerLagBytes + b.maxConsumerLagBytes + b.lostBytes > 0)) {
+    out.push(
+      '',
+      'Largest backlog and lag per broker: producers waiting on the partitions it leads, its followers behind their leaders, and consumer groups behind on what it serves.',
+      '',
+      '| broker | producer backlog | follower lag | consumer lag | deleted unread |',
+      '|---|---|---|---|---|',
+    );
+    for (const b of d.brokerSummaries) {
+      out.push(`| ${b.broker} | ${formatBytes(b.maxProducerBacklogBytes)} | ${formatBytes(b.maxFollowerLagBytes)} | ${formatBytes(b.maxConsumerLagBytes)} | ${formatBytes(b.lostBytes)} |`);
+    }
+  }
+  return out;
+}
+
+function quotaSection(d: ServerlessResult, startEpochS: number): string[] {
+  const out = ['### Quotas', '', 'Use of each MSK Serverless throughput quota; a partition quota by its busiest partition (the mean of its class).', ''];
+  out.push('| quota | limit | mean | peak | peak at |', '|---|---|---|---|---|');
+  for (const q of d.quotas) {
+    out.push(`| ${q.quota} | ${formatQuantity(q.limitMiBps)} MiB/s | ${formatPct(q.meanUtilization * 100)} | ${formatPct(q.peakUtilization * 100)} | ${timeInWords(q.peakAtS, startEpochS)} |`);
+  }
+  return out;
+}
+
 function latencySection(d: DeploymentResult, startEpochS: number): string[] {
+  if (d.type === 'serverless') return ['### Latency', '', d.latencyNote, ''];
   const l = d.latency;
   if (l === null || (l.estimate === null && l.windows.length === 0)) return [];
   const out = [

@@ -31,13 +31,21 @@ function constraintSentence(c: BindingConstraint, start: number): string {
           ? ` (the volume's ${c.volumeThroughputMiBps} MiB/s)`
           : '';
       const words = FLOW_KIND_WORDS[c.flowKind] ?? 'traffic';
+      if (isQuota(resource)) {
+        return `The ${resource} at ${timeInWords(c.timeS, start)} limited ${words}; quotas limited traffic for ${formatQuantity(Math.round(c.minutesThrottling))} minutes in all.`;
+      }
       return `${capitalise(resource)} on broker ${c.broker} at ${timeInWords(c.timeS, start)}${why} limited ${words}; resources limited traffic for ${formatQuantity(Math.round(c.minutesThrottling))} minutes in all.`;
     }
     case 'latency-saturated':
       return `Requests queued without bound at ${c.resources.join(', ')} for ${formatQuantity(Math.round(c.saturatedSeconds / 60))} minutes: latency, not throughput, is the limit.`;
     case 'none':
-      return `Nothing limited throughput. Closest to its limit: ${c.resource} on broker ${c.broker}, at ${Math.round(c.peakUtilization * 100)} % of its sustained capacity at ${timeInWords(c.timeS, start)}.`;
+      return `Nothing limited throughput. Closest to its limit: ${c.resource}${isQuota(c.resource) ? '' : ` on broker ${c.broker}`}, at ${Math.round(c.peakUtilization * 100)} % of its sustained capacity at ${timeInWords(c.timeS, start)}.`;
   }
+}
+
+/** Serverless quotas belong to the cluster, not to a broker. */
+function isQuota(resource: string): boolean {
+  return resource.endsWith(' quota');
 }
 
 /** The broker an event concerns, 1-based, or '' for cluster-wide events. */

@@ -4,7 +4,7 @@
 // closest. Never "nothing limited" while something did. The words are src/report's.
 import type { LatencyReport } from '../model/latency-recorder.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
-import { brokerResource, EBS, RESOURCE_KIND_NAMES, type ResourceKindName } from '../model/resources.js';
+import { brokerResource, EBS, KINDS_PER_BROKER, RESOURCE_KIND_NAMES, type ResourceKindName } from '../model/resources.js';
 import { BYTES_PER_MIB } from '../units.js';
 
 export type ResourceLabel = ResourceKindName | 'volume throughput';
@@ -72,7 +72,7 @@ export function bindingConstraint(run: ClusterRunData, latency: LatencyReport | 
   const u = run.utilization;
   const t = u.firstThrottle;
   if (t !== null) {
-    const r = brokerResource(t.broker, t.resource);
+    const r = t.resource < KINDS_PER_BROKER ? brokerResource(t.broker, t.resource) : busiestOfKind(run, t.resource);
     let throttlingS = 0;
     for (const s of u.throttledS) throttlingS = Math.max(throttlingS, s);
     found.push({
@@ -106,6 +106,16 @@ export function bindingConstraint(run: ClusterRunData, latency: LatencyReport | 
     },
     also: [],
   };
+}
+
+/** A quota of several resources (one per partition class): the one that came closest to its limit. */
+function busiestOfKind(run: ClusterRunData, kind: number): number {
+  let best = -1;
+  const { utilMax } = run.utilization;
+  for (let r = 0; r < run.resources.kind.length; r++) {
+    if (run.resources.kind[r] === kind && (best < 0 || utilMax[r]! > utilMax[best]!)) best = r;
+  }
+  return best;
 }
 
 function maxOf(series: Float64Array): number {

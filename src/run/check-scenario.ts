@@ -5,6 +5,7 @@ import { ASSUMPTIONS, PRICE_KEYS, isPriceKey, isWholeOnly, resolveAssumptions } 
 import { MAX_EVENTS_ESTIMATE } from '../scenario/limits.js';
 import { kindOf } from './deployment-kind.js';
 import { estimateEvents } from './events-estimate.js';
+import { modelBrokers } from './model-config.js';
 import './kinds.js';
 import { suggest, type Problem, type ResolvedScenario } from '../scenario/index.js';
 
@@ -59,7 +60,7 @@ export function checkScenarioAgainstCatalog(scenario: ResolvedScenario): Problem
  * most of them.
  */
 function checkEvents(scenario: ResolvedScenario, profileStepS: number): Problem[] {
-  const brokers = Math.max(...scenario.deployments.map((d) => d.brokers));
+  const brokers = Math.max(...scenario.deployments.map(modelBrokers));
   const events = estimateEvents(scenario, profileStepS, brokers);
   if (events.total <= MAX_EVENTS_ESTIMATE) return [];
   const top = events.sources[0];

@@ -1,5 +1,7 @@
-// The deployment kinds msksim knows. Express and Serverless register here when they exist.
+// The deployment kinds msksim knows. Express registers here when it exists.
 import { registerKind } from './deployment-kind.js';
 import { provisionedKind } from './provisioned.js';
+import { serverlessKind } from './serverless.js';
 
 registerKind(provisionedKind);
+registerKind(serverlessKind);

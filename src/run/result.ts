@@ -1,7 +1,7 @@
 // What a run returns: plain data, a union on the deployment's `type`, with no reference to the
 // simulation, so results cross worker threads by structuredClone (DESIGN §1.1).
 import type { ResolvedAssumptions, ResolvedPrices } from '../catalog/index.js';
-import type { Bill, StandardUsage } from '../cost/index.js';
+import type { Bill, ServerlessUsage, StandardUsage } from '../cost/index.js';
 import type { LatencyReport } from '../model/latency-recorder.js';
 import type { SeriesData } from '../model/observe/series.js';
 import type { TimelineEvent } from '../model/observe/timeline.js';
@@ -34,7 +34,29 @@ export interface ProvisionedResult {
   series: SeriesData | null;
 }
 
-export type DeploymentResult = ProvisionedResult;
+/** Peak use of one Serverless quota: the busiest resource of its kind (partition quotas: the busiest class's mean partition). */
+export interface QuotaSummary {
+  quota: string;
+  limitMiBps: number;
+  /** Of the quota, 0–1, the largest over the run, and when. */
+  peakUtilization: number;
+  peakAtS: number;
+  meanUtilization: number;
+}
+
+/**
+ * MSK Serverless through the same fluid model (serverless-config.ts): one virtual broker, so
+ * `brokers` is 1 and `brokerSummaries` is empty — the quotas are what there is to report.
+ */
+export interface ServerlessResult extends Omit<ProvisionedResult, 'type' | 'usage'> {
+  type: 'serverless';
+  quotas: QuotaSummary[];
+  usage: ServerlessUsage;
+  /** Why the result has no latency figures. */
+  latencyNote: string;
+}
+
+export type DeploymentResult = ProvisionedResult | ServerlessResult;
 
 export interface ScenarioResult {
   scenario: ResolvedScenario;

@@ -1,14 +1,14 @@
-// The work a provisioned deployment's run will need, computed from the settings in well under a
+// The work a deployment's run will need, computed from the settings in well under a
 // second: time-series values held until written, partition replicas per broker, the model's
 // partition classes, events, and the requests of each request-level latency window. The
 // admission checks (check-provisioned.ts) hold these against msksim's limits and MSK's quotas;
 // `msksim validate` prints them.
 import type { ResolvedAssumptions } from '../catalog/index.js';
 import { BROKER_SERIES, CLUSTER_SERIES } from '../model/observe/series.js';
-import type { ResolvedProvisionedDeployment, ResolvedScenario } from '../scenario/index.js';
+import type { ResolvedDeployment, ResolvedScenario } from '../scenario/index.js';
 import { estimateEvents, type EventsEstimate } from './events-estimate.js';
 import { maxOf, partitionLayout } from './partition-layout.js';
-import { buildModelConfig } from './provisioned-config.js';
+import { modelConfigOf } from './model-config.js';
 import { windowRequests } from './window-requests.js';
 
 export interface WorkEstimate {
@@ -26,19 +26,19 @@ export interface WorkEstimate {
   windows: number;
 }
 
-export function estimateWork(scenario: ResolvedScenario, d: ResolvedProvisionedDeployment, assumptions: ResolvedAssumptions): WorkEstimate {
-  const config = buildModelConfig(scenario, d, assumptions);
+export function estimateWork(scenario: ResolvedScenario, d: ResolvedDeployment, assumptions: ResolvedAssumptions): WorkEstimate {
+  const config = modelConfigOf(scenario, d, assumptions);
   const layout = partitionLayout(config);
   const fullest = maxOf(layout.replicasPerBroker);
   const windows = scenario.latency.windows;
   return {
     samples: Math.floor(scenario.durationS / scenario.output.intervalS) + 1,
-    series: BROKER_SERIES.length * d.brokers + CLUSTER_SERIES.length,
+    series: BROKER_SERIES.length * config.brokers + CLUSTER_SERIES.length,
     replicasPerBrokerMax: fullest.value,
     replicasBroker: fullest.index,
     flowClasses: layout.flowClasses,
-    events: estimateEvents(scenario, config.profileStepS, d.brokers),
-    windowRequests: windows.length === 0 ? 0 : windowRequests(scenario, Math.max(...windows.map((w) => w.durationS))),
-    windows: windows.length,
+    events: estimateEvents(scenario, config.profileStepS, config.brokers),
+    windowRequests: windows.length === 0 || config.latency === null ? 0 : windowRequests(scenario, Math.max(...windows.map((w) => w.durationS))),
+    windows: config.latency === null ? 0 : windows.length,
   };
 }

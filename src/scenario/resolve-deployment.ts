@@ -15,9 +15,16 @@ import type { Problems } from './problem.js';
 import { valueOf } from './resolve-producer.js';
 import type { RawDeployment } from './schema-deployment.js';
 import type { ResolvedAutoExpand, ResolvedDeployment } from './types.js';
+type RawProvisioned = Extract<RawDeployment, { type: 'provisioned' }>;
+
 import { BYTES_PER_GIB, BYTES_PER_MIB, parseSize } from './units.js';
 
 export function resolveDeployment(raw: RawDeployment, path: PathSegments, problems: Problems): ResolvedDeployment | undefined {
+  if (raw.type === 'serverless') return { type: 'serverless', name: raw.name, warmStart: raw.warmStart ?? DEFAULTS.warmStart };
+  return resolveProvisioned(raw, path, problems);
+}
+
+function resolveProvisioned(raw: RawProvisioned, path: PathSegments, problems: Problems): ResolvedDeployment | undefined {
   const before = problems.count;
   if (raw.brokers % raw.azs !== 0) {
     const lower = Math.floor(raw.brokers / raw.azs) * raw.azs;
@@ -57,7 +64,7 @@ export function resolveDeployment(raw: RawDeployment, path: PathSegments, proble
 }
 
 function resolveAutoExpand(
-  raw: RawDeployment['storage']['autoExpand'],
+  raw: RawProvisioned['storage']['autoExpand'],
   sizeGiB: number,
   path: PathSegments,
   problems: Problems,
@@ -83,6 +90,8 @@ export function checkReplicasFit(
   topics: readonly { name: string; replicationFactor?: number | undefined }[],
   problems: Problems,
 ): void {
+  // MSK Serverless replicates on its own, out of sight: no brokers to hold replicas.
+  if (deployment.type === 'serverless') return;
   let widest: { name: string; rf: number } | undefined;
   for (const topic of topics) {
     const rf = topic.replicationFactor ?? DEFAULTS.replicationFactor;

@@ -1,6 +1,6 @@
 // The `deployments` section as written in YAML: MSK deployment candidates, a discriminated union
-// on `type`. Only `provisioned` (Standard brokers) exists today; `express` and `serverless` are
-// reserved names that will join the union as new members without changing this one.
+// on `type`: `provisioned` (Standard brokers) and `serverless` (MSK Serverless); `express` is a
+// reserved name that will join the union as a new member without changing these.
 import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { byteRate, int, percent, size, strict } from './fields.js';
@@ -8,7 +8,7 @@ import { MAX_BROKERS, SAFE_NAME } from './limits.js';
 import { STANDARD_BROKER_TYPES } from './types.js';
 
 /** Deployment types that are planned but not implemented (DESIGN §3.6). */
-export const FUTURE_DEPLOYMENT_TYPES = ['express', 'serverless'] as const;
+export const FUTURE_DEPLOYMENT_TYPES = ['express'] as const;
 
 const autoExpandSchema = strict(
   {
@@ -47,8 +47,17 @@ const provisionedSchema = strict(
   { description: 'An MSK Provisioned cluster of Standard brokers.' },
 );
 
-export const deploymentSchema = z.discriminatedUnion('type', [provisionedSchema]).meta({
-  description: 'A deployment candidate; `type` selects the kind (provisioned today).',
+const serverlessSchema = strict(
+  {
+    name: z.string().regex(SAFE_NAME).meta({ description: 'Deployment name (letters, digits, . _ -; used in report file names).' }),
+    type: z.literal('serverless').meta({ description: 'MSK Serverless: capacity, storage and replication managed by AWS, within its quotas.' }),
+    warmStart: z.boolean().optional().meta({ description: 'Retention already full at t = 0 (steady state; storage is billed on it).', default: DEFAULTS.warmStart }),
+  },
+  { description: 'An MSK Serverless cluster: throttled at 200 MiB/s in and 400 MiB/s out per cluster, 5 and 10 MiB/s per partition.' },
+);
+
+export const deploymentSchema = z.discriminatedUnion('type', [provisionedSchema, serverlessSchema]).meta({
+  description: 'A deployment candidate; `type` selects the kind: provisioned or serverless.',
 });
 
 export type RawDeployment = z.output<typeof deploymentSchema>;

@@ -154,7 +154,7 @@ export interface ResolvedWorkload {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Deployments (a discriminated union on `type`; express and serverless come later)
+// Deployments (a discriminated union on `type`; express comes later)
 
 export interface ResolvedAutoExpand {
   /** Target disk utilisation that triggers expansion, 0.1–0.8. */
@@ -183,7 +183,15 @@ export interface ResolvedProvisionedDeployment {
   warmStart: boolean;
 }
 
-export type ResolvedDeployment = ResolvedProvisionedDeployment;
+/** MSK Serverless: no brokers, sizes or AZs to choose; its quotas are in the catalog. */
+export interface ResolvedServerlessDeployment {
+  type: 'serverless';
+  name: string;
+  /** True: every topic's retention is already full at t = 0 (steady state from the start). */
+  warmStart: boolean;
+}
+
+export type ResolvedDeployment = ResolvedProvisionedDeployment | ResolvedServerlessDeployment;
 
 // ---------------------------------------------------------------------------------------------
 // The whole scenario

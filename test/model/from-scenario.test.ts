@@ -9,7 +9,13 @@ import { resolveAssumptions } from '../../src/catalog/index.js';
 import { buildModelConfig } from '../../src/run/index.js';
 import { CPU } from '../../src/model/resources.js';
 import { simulate } from './simulate.js';
-import { loadScenario, type ResolvedScenario } from '../../src/scenario/index.js';
+import { loadScenario, type ResolvedProvisionedDeployment, type ResolvedScenario } from '../../src/scenario/index.js';
+
+function provisioned(s: ResolvedScenario): ResolvedProvisionedDeployment {
+  const d = s.deployments[0];
+  if (d?.type !== 'provisioned') throw new Error('expected a provisioned deployment');
+  return d;
+}
 
 function scenario(brokerType: string, rate = '1MiB/s'): ResolvedScenario {
   const text = `
@@ -31,7 +37,7 @@ deployments:
 describe('buildModelConfig', () => {
   it('gives a kafka.m5.large its EC2 network and EBS buckets', () => {
     const s = scenario('kafka.m5.large');
-    const c = buildModelConfig(s, s.deployments[0]!, resolveAssumptions());
+    const c = buildModelConfig(s, provisioned(s), resolveAssumptions());
     // Gbps × 125 = MiB/s (the catalog's convention); 10 minutes at burst (assumption).
     expect(c.broker.networkInMiBps).toEqual({ baseline: 93.75, burst: 1250, size: (1250 - 93.75) * 600, earnFraction: 1 });
     // 30 minutes at the maximum above the baseline.
@@ -42,7 +48,7 @@ describe('buildModelConfig', () => {
 
   it('gives a kafka.t3.small its CPU credits and applies assumption overrides', () => {
     const s = scenario('kafka.t3.small');
-    const c = buildModelConfig(s, s.deployments[0]!, resolveAssumptions({ 'ebs.burstMinutesAtMax': 60 }));
+    const c = buildModelConfig(s, provisioned(s), resolveAssumptions({ 'ebs.burstMinutesAtMax': 60 }));
     expect(c.broker.cpuCores).toEqual({ baseline: 0.4, burst: 2, size: 576 * 60, earnFraction: 1 });
     expect(c.broker.ebsMiBps.size).toBeCloseTo((260.62 - 21.75) * 3600, 6);
   });
@@ -59,7 +65,7 @@ describe('t3 CPU credits', () => {
       'cpu.coreSecondsPerMiBReplicated': 0.6,
       'cpu.coreSecondsPerMiBFetched': 0,
     });
-    const sim = simulate({ ...buildModelConfig(s, s.deployments[0]!, assumptions), verify: true, latency: null });
+    const sim = simulate({ ...buildModelConfig(s, provisioned(s), assumptions), verify: true, latency: null });
     const empty = sim.timeline.filter((e) => e.kind === 'bucket-empty' && e.resource === CPU);
     expect(empty).toHaveLength(3);
     expect(empty[0]!.timeS).toBeCloseTo(34_560 / 1.4, 3);
@@ -74,10 +80,10 @@ describe('t3 CPU credits', () => {
 describe('latency parameters', () => {
   it('take round trips and per-request CPU from the assumptions and handler threads from MSK defaults, overridable', () => {
     const s = scenario('kafka.m5.4xlarge');
-    const defaults = buildModelConfig(s, s.deployments[0]!, resolveAssumptions());
+    const defaults = buildModelConfig(s, provisioned(s), resolveAssumptions());
     // MSK bestpractices.html: num.io.threads 16 on 4xlarge brokers.
     expect(defaults.latency?.params).toMatchObject({ ioThreads: 16, rttSameAzS: 0.0002, rttCrossAzS: 0.001, cpuSecondsPerRequest: 0.0001 });
-    const custom = buildModelConfig(s, s.deployments[0]!, resolveAssumptions({ 'broker.ioThreads': 32, 'network.rttCrossAzS': 0.002 }));
+    const custom = buildModelConfig(s, provisioned(s), resolveAssumptions({ 'broker.ioThreads': 32, 'network.rttCrossAzS': 0.002 }));
     expect(custom.latency?.params).toMatchObject({ ioThreads: 32, rttCrossAzS: 0.002 });
   });
 });

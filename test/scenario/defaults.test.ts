@@ -76,12 +76,14 @@ describe('defaults', () => {
     const result = loadText(text);
     if (!result.ok) throw new Error('expected ok');
     expect(result.scenario.workload.topics[0]?.producers[0]?.load).toEqual({ kind: 'rate', rateMiBps: 1 });
-    expect(result.scenario.deployments[0]?.storage.sizeGiB).toBe(1024);
+    const d = result.scenario.deployments[0];
+    expect(d?.type === 'provisioned' && d.storage.sizeGiB).toBe(1024);
   });
 
   it('fills autoExpand defaults when the block is present', () => {
     const result = loadText(fixtureWith('storage: { size: 8TiB }', 'storage: { size: 8TiB, autoExpand: {} }'));
-    expect(result.ok && result.scenario.deployments[0]?.storage.autoExpand).toEqual({ targetFraction: 0.6, maxSizeGiB: 16_384 });
+    const d = result.ok ? result.scenario.deployments[0] : undefined;
+    expect(d?.type === 'provisioned' && d.storage.autoExpand).toEqual({ targetFraction: 0.6, maxSizeGiB: 16_384 });
   });
 
   it('places a time-of-day replay relative to the start', () => {

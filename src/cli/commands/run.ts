@@ -128,7 +128,7 @@ function printSummary(result: ScenarioResult, written: readonly string[], second
   const s = result.scenario;
   const lines = [`msksim ${VERSION}: ${s.name} (seed ${s.seed}), ${s.durationS / 86_400} days simulated in ${seconds.toFixed(2)} s`];
   for (const d of result.deployments) {
-    lines.push(`  ${d.name}: ${d.brokers} × ${d.brokerType}, ${formatUsd(d.bill.totalUsd)} per month`);
+    lines.push(`  ${d.name}: ${d.type === 'serverless' ? 'MSK Serverless' : `${d.brokers} × ${d.brokerType}`}, ${formatUsd(d.bill.totalUsd)} per month`);
     lines.push(`    ${bindingSentence(d.binding, s.startEpochS)}`);
   }
   lines.push(`Reports: ${written.join(', ')}`);

@@ -40,11 +40,11 @@ export function workLines(s: ResolvedScenario): string[] {
 
 function workText(d: ResolvedDeployment, w: WorkEstimate): string {
   const count = (n: number): string => Math.round(n).toLocaleString('en-US');
-  const recommended = standardBroker(d.brokerType).partitionsRecommended;
-  const over = w.replicasPerBrokerMax > recommended ? ` — over the ${count(recommended)} MSK recommends for ${d.brokerType}` : '';
+  const recommended = d.type === 'provisioned' ? standardBroker(d.brokerType).partitionsRecommended : Infinity;
+  const over = d.type === 'provisioned' && w.replicasPerBrokerMax > recommended ? ` — over the ${count(recommended)} MSK recommends for ${d.brokerType}` : '';
   const parts = [
     `${count(w.samples)} samples × ${w.series} series`,
-    `up to ${count(w.replicasPerBrokerMax)} partition replicas per broker${over}`,
+    d.type === 'provisioned' ? `up to ${count(w.replicasPerBrokerMax)} partition replicas per broker${over}` : `${count(w.replicasPerBrokerMax)} partitions (AWS manages their replicas)`,
     `${count(w.flowClasses)} partition classes`,
     `about ${count(w.events.total)} events`,
   ];

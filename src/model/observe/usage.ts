@@ -2,6 +2,7 @@
 // hours of each broker that exists (a stopped broker is still billed), GiB-seconds of the
 // storage size in force, and client traffic that crosses an AZ — in plain numbers.
 import { PRODUCE, FETCH } from '../flows.js';
+import { storedMiB } from '../state.js';
 import type { Observer, View } from './view.js';
 
 export interface UsageData {
@@ -13,6 +14,8 @@ export interface UsageData {
   producedIntoLeadersMiB: number;
   fetchedMiB: number;
   replicatedMiB: number;
+  /** ∫ bytes stored (one copy: the leaders' logs) dt, for storage billed on bytes retained. */
+  storedMiBSeconds: number;
 }
 
 export class UsageMeter implements Observer {
@@ -24,6 +27,7 @@ export class UsageMeter implements Observer {
     producedIntoLeadersMiB: 0,
     fetchedMiB: 0,
     replicatedMiB: 0,
+    storedMiBSeconds: 0,
   };
 
   constructor(private readonly brokerTypes: readonly string[]) {}
@@ -32,8 +36,13 @@ export class UsageMeter implements Observer {
 
   segment(view: View, t0: number, t1: number): void {
     const dt = t1 - t0;
-    const { state, flows, alloc } = view;
+    const { state, flows, alloc, drift } = view;
     const d = this.data;
+    // Stored bytes move linearly within a segment (appends and deletions at constant rates):
+    // the exact integral is the level at t0 plus half the drift over the segment.
+    for (let c = 0; c < state.classes.length; c++) {
+      d.storedMiBSeconds += state.classes[c]!.count * (storedMiB(state, c) + (drift.stored[c]! * dt) / 2) * dt;
+    }
     for (let b = 0; b < this.brokerTypes.length; b++) {
       const type = this.brokerTypes[b]!;
       d.brokerSeconds[type] = (d.brokerSeconds[type] ?? 0) + dt;
