@@ -85,7 +85,8 @@ export function arrivalScv(q: QueueLoads, r: Routes, buf: ScvBuffers): Float64Ar
 
 // The flows that leave one queue for another: each group's batches from the leader's network
 // in to its handlers and from the handlers to network out, and each copy from network out to
-// a follower's network in. (EBS is left out: its waits are not on the path.) Returns their
+// a follower's network in. (EBS is left out: it is on the path only near
+// saturation, where its arrivals are taken as Poisson.) Returns their
 // number.
 function stationFlows(r: Routes, buf: ScvBuffers): number {
   let k = 0;

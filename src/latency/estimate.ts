@@ -8,13 +8,20 @@
 //   4. samples paths (sample-paths.ts): each sample stands for an equal share of the batches,
 //      draws the wait at each queue on its path, and adds the service times and fixed delays:
 //
-//   publish(acks=0)   = ow_client + W_in + S_in                       (the leader has it)
-//   append            = ow_client + W_in + S_in + W_handlers + S_handlers
+//   client            = accumulator + producer backlog + round-trip jitter
+//   publish(acks=0)   = client + ow_client + W_in + S_in                (the leader has it)
+//   append            = client + ow_client + W_in + S_in + W_handlers + S_handlers + pause_leader
+//                       [+ W_ebs + S_ebs where the volume cannot keep up]
 //   publish(acks=1)   = append + ow_client
 //   HW                = append + W_out + max over followers k of
-//                       ((k + 1)·S_out + ow_ib + W_in,k + S_in,k + ow_ib)
+//                       ((k + 1)·S_out + fetch cycle_k + ow_ib + W_in,k + S_in,k + pause_k
+//                        [+ W_ebs,k + S_ebs,k] + ow_ib)
 //   publish(acks=all) = HW + ow_client
-//   end-to-end        = HW + [ow_ib if a follower serves] + W_out,server + S_out,server + ow_consumer
+//   end-to-end        = HW + [ow_ib if a follower serves] + W_out,server + S_out,server
+//                       + [EBS read on a page-cache miss] + ow_consumer
+//
+// The accumulator, jitter, pauses, fetch cycles and EBS reads are the sources of variability
+// of accumulator.ts and variability.ts: drawn, not queued, by the same laws in both modes.
 //
 // The copies to the followers leave the leader's network out back to back after one shared
 // wait, so the k-th also waits for the k copies ahead of it; the legs then part and the HW
@@ -35,6 +42,7 @@ import { revisitCovariance } from './revisit.js';
 import { resolveRoutes, type Routes } from './routes.js';
 import { fillPaths, pathTable, samplePaths, type PathTable } from './sample-paths.js';
 import { checkSnapshot, type LatencySnapshot } from './snapshot.js';
+import { resolveVariability, variabilityBuffers, type Variability } from './variability.js';
 
 export const DEFAULT_ESTIMATE_SAMPLES = 64;
 
@@ -65,6 +73,8 @@ interface Workspace {
   covariance: Float64Array;
   paths: PathTable;
   shift: Int32Array;
+  variability: Variability;
+  pairs: Float64Array;
 }
 
 // The estimate runs once per simulation segment, tens of thousands of times a run; its arrays
@@ -84,7 +94,7 @@ export function estimateLatency(snapshot: LatencySnapshot, options: EstimateOpti
   if (totalRate > 0 && options.weight > 0) {
     drawShift(options.rng, ws.shift);
     const count = (options.weight * totalRate) / samples;
-    samplePaths(r, ws.loads, ws.paths, ws.shift, totalRate, samples, count, into.publish, into.endToEnd);
+    samplePaths(r, ws.loads, ws.paths, ws.variability, ws.shift, totalRate, samples, count, into.publish, into.endToEnd);
   }
   return { mode: 'estimate', saturated: saturatedQueues(ws.loads) };
 }
@@ -104,11 +114,14 @@ function prepare(s: LatencySnapshot): Workspace {
           covariance: new Float64Array(loads.queues),
           paths: pathTable(routes, loads.queues),
           shift: new Int32Array(QMC_DIMENSIONS),
+          variability: variabilityBuffers(routes),
+          pairs: new Float64Array(2 * s.brokers * s.brokers),
         };
   workspace = ws;
   const ca2 = arrivalScv(loads, routes, ws.scv);
   revisitCovariance(routes, loads, ca2, ws.covariance);
   queueWaits(loads, ca2, ws.covariance, ws.waits);
   fillPaths(routes, loads, ws.waits, ws.paths);
+  resolveVariability(s, routes, ws.variability, ws.pairs);
   return ws;
 }

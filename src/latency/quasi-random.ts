@@ -17,7 +17,7 @@
 import type { Rng } from '../engine/index.js';
 import { normalQuantile } from './normal-quantile.js';
 
-export const QMC_DIMENSIONS = 17;
+export const QMC_DIMENSIONS = 47;
 export const QMC_GRID = 4096;
 export const QMC_MASK = QMC_GRID - 1;
 
@@ -38,6 +38,14 @@ export const QMC_U: Float64Array = Float64Array.from({ length: QMC_GRID }, (_, j
 export const QMC_TAIL: Float64Array = QMC_U.map((u) => 1 - u);
 export const QMC_NEG_LN_TAIL: Float64Array = QMC_TAIL.map((t) => -Math.log(t));
 export const QMC_NORMAL: Float64Array = QMC_U.map((u) => normalQuantile(u));
+
+/**
+ * −ln x for x in [0, 1), read from the table at x's cell midpoint: an Exp(1) draw from a uniform
+ * without a logarithm (the same grid as the estimate's draws; at most 9.3 = −ln(1/(2·GRID))).
+ */
+export function negLnCell(x: number): number {
+  return QMC_NEG_LN_TAIL[QMC_MASK - ((x * QMC_GRID) | 0)]!;
+}
 
 /** Fills shift[0 … QMC_DIMENSIONS) with fresh cells. */
 export function drawShift(rng: Rng, shift: Int32Array): void {

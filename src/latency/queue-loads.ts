@@ -16,6 +16,16 @@ export const HANDLER = 3;
 export const QUEUES_PER_BROKER = 4;
 export const QUEUE_NAMES = ['network in', 'network out', 'EBS throughput', 'request handlers'] as const;
 
+/**
+ * Appends go to the page cache and wait on EBS only once the volume cannot keep up with them:
+ * then dirty pages pile up and the kernel throttles the writers (balance_dirty_pages), so an
+ * append waits its turn at the disk. We put EBS on the path from this utilisation on, where the
+ * flusher threads are busy nearly all the time; below it write-back costs only the stalls of
+ * variability.ts. The estimate holds a throttled resource at latency.saturatedUtilization
+ * (0.95 by default), above this, so a throttled volume is on the path in both modes.
+ */
+export const EBS_ON_PATH_RHO = 0.9;
+
 // Kafka's default batch.size: the job size of a queue that carries only background traffic
 // when no partition produces anything to take a size from.
 const FALLBACK_JOB_BYTES = 16384;

@@ -19,7 +19,7 @@
 // eq. 3.42), and the tail exponential with the M/M/c conditional mean E[S]/(c(1 − ρ)) scaled
 // by (c_a² + c_s²)/2, the Allen–Cunneen approximation for GI/G/c (Allen 1990, Probability,
 // Statistics and Queueing Theory, §6.3).
-import { EBS, QUEUES_PER_BROKER, type QueueLoads } from './queue-loads.js';
+import { EBS, EBS_ON_PATH_RHO, QUEUES_PER_BROKER, type QueueLoads } from './queue-loads.js';
 
 export interface QueueWaits {
   /** P(wait > 0) per queue; NaN for a saturated queue. */
@@ -45,13 +45,13 @@ export function waitBuffers(queues: number): QueueWaits {
 /**
  * Fills every queue's waiting-time law. `ca2` is each queue's arrival SCV
  * (arrival-variability.ts; 1 for Poisson arrivals), `extraWork2` what to add to its Σλ·E[S²]
- * for visits that arrive together (revisit.ts). EBS gets only its saturation (NaN) or 0:
- * appends go to the page cache, and EBS is on the path only when saturated.
+ * for visits that arrive together (revisit.ts). EBS gets a law only from EBS_ON_PATH_RHO on
+ * (queue-loads.ts); below it 0: appends go to the page cache.
  */
 export function queueWaits(q: QueueLoads, ca2: Float64Array, extraWork2: Float64Array, w: QueueWaits): QueueWaits {
   for (let i = 0; i < q.queues; i++) {
-    if (i % QUEUES_PER_BROKER !== EBS) queueWait(q, ca2, extraWork2[i]!, i, w);
-    else w.waitP[i] = q.rho[i]! < 1 ? 0 : NaN;
+    if (i % QUEUES_PER_BROKER !== EBS || q.rho[i]! >= EBS_ON_PATH_RHO) queueWait(q, ca2, extraWork2[i]!, i, w);
+    else w.waitP[i] = 0;
   }
   return w;
 }

@@ -12,18 +12,29 @@
 // has several servers, so requests leave it out of order), at each follower's network in, and
 // at the consumer fetch. The handler pool needs no event of its own: it is fed only by its
 // broker's network in, a single FIFO server whose departures are in arrival order. Appends
-// wait on EBS only where EBS is saturated (the page cache absorbs writes otherwise), and only
+// wait on EBS only where the volume cannot keep up (queue-loads.ts, EBS_ON_PATH_RHO; the page
+// cache absorbs writes otherwise), and only
 // then get events of their own.
 //
 // Requests live in typed arrays indexed by a slot from a free list; an event's target packs the
 // slot (or the producer stream), the follower index and the event kind.
 import type { EventHandler, LatencyHistogram, Rng, Simulator } from '../engine/index.js';
-import { EBS, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER } from './queue-loads.js';
+import { EBS, EBS_ON_PATH_RHO, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER } from './queue-loads.js';
 import type { ResourceQueues } from './resource-queues.js';
+import { QMC_MASK, QMC_NEG_LN_TAIL, QMC_NORMAL } from './quasi-random.js';
 import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
+import { diskReadS, fetchCycleWaitS, jitterS, stallS, type Variability } from './variability.js';
 
-/** The golden-ratio conjugate: k · WEYL mod 1 spreads evenly over [0, 1) (Weyl's sequence). */
-const WEYL = 0.6180339887498949;
+// Imported bindings the hot paths use, as module locals: under a transpiling loader (tsx,
+// vitest) each use of an import is a getter call.
+const NORMAL = QMC_NORMAL;
+const NEG_LN = QMC_NEG_LN_TAIL;
+const MASK = QMC_MASK;
+const stallOf = stallS;
+const fetchOf = fetchCycleWaitS;
+const jitterOf = jitterS;
+const diskOf = diskReadS;
+const accumulatorOf = accumulatorWaitS;
 
 const ARRIVE = 0;
 const LEADER_EBS = 1;
@@ -57,8 +68,8 @@ export class RequestFlow implements EventHandler {
   private readonly streamGapS: Float64Array;
   private readonly ebsSaturated: Uint8Array;
   private sendS: Float64Array = new Float64Array(1024);
-  /** Per slot: the request's number, for its accumulator wait. */
-  private sequence: Float64Array = new Float64Array(1024);
+  /** Per slot: the record's time in the producer before the send (accumulator, backlog, jitter). */
+  private clientS: Float64Array = new Float64Array(1024);
   private stream: Int32Array = new Int32Array(1024);
   private group: Int32Array = new Int32Array(1024);
   private pending: Int32Array = new Int32Array(1024);
@@ -69,6 +80,7 @@ export class RequestFlow implements EventHandler {
 
   constructor(
     private readonly r: Routes,
+    private readonly v: Variability,
     private readonly queues: ResourceQueues,
     ebsRho: (broker: number) => number,
     private readonly rng: Rng,
@@ -84,7 +96,7 @@ export class RequestFlow implements EventHandler {
     this.streamGapS = new Float64Array(this.streams);
     for (let i = 0; i < this.streams; i++) this.streamGapS[i] = r.clientAzs / r.batchRate[Math.floor(i / r.clientAzs)]!;
     this.ebsSaturated = new Uint8Array(r.inSPerByte.length);
-    for (let b = 0; b < this.ebsSaturated.length; b++) this.ebsSaturated[b] = ebsRho(b) >= 1 ? 1 : 0;
+    for (let b = 0; b < this.ebsSaturated.length; b++) this.ebsSaturated[b] = ebsRho(b) >= EBS_ON_PATH_RHO ? 1 : 0;
   }
 
   /** Schedules every stream's first send. */
@@ -124,7 +136,18 @@ export class RequestFlow implements EventHandler {
     const slot = this.allocate();
     const send = this.streamSendS[stream]!;
     this.sendS[slot] = send;
-    this.sequence[slot] = this.requests;
+    // The producer-side waits are added rather than simulated: the record's time in the
+    // accumulator, the group's backlog wait and the round trip's jitter (variability.ts).
+    const rng = this.rng;
+    // The normal and exponential draws are read from the estimate's tables (quasi-random.ts):
+    // the same laws to the grid's resolution, at the cost of a lookup.
+    // One 32-bit draw gives both table cells (12 bits each).
+    const cells = (rng.next() * 4294967296) >>> 0;
+    const fill = accumulatorOf(r, g, NORMAL[cells & MASK]!, rng.next());
+    const jitter = jitterOf(this.v, NEG_LN[(cells >>> 12) & MASK]!);
+    const span = r.producerWaitSpanS[g]!;
+    const backlog = r.producerWaitS[g]! + (span !== 0 ? span * rng.next() : 0);
+    this.clientS[slot] = fill + backlog + jitter;
     this.stream[slot] = stream;
     this.group[slot] = g;
     this.requests++;
@@ -137,7 +160,8 @@ export class RequestFlow implements EventHandler {
     const base = leader * QUEUES_PER_BROKER;
     const received = this.queues.serve(base + NET_IN, sim.now, r.batchBytes[g]! * r.inSPerByte[leader]!);
     if (r.acks[g] === ACKS_0) this.record(this.publish, slot, received - send, 1);
-    this.hwS[slot] = this.queues.serve(base + HANDLER, received, r.handlerS[g]!);
+    // A pause of the leader (or a segment roll) holds the append (variability.ts).
+    this.hwS[slot] = this.queues.serve(base + HANDLER, received, r.handlerS[g]!) + stallOf(this.v, leader, g, rng.next());
     if (this.ebsSaturated[leader] === 1) this.later(sim, slot, this.hwS[slot]!, LEADER_EBS, 0);
     else this.appended(sim, slot);
   }
@@ -171,7 +195,9 @@ export class RequestFlow implements EventHandler {
     const now = sim.now;
     for (let k = first; k < r.followerStart[g + 1]!; k++) {
       const sent = this.queues.serve(leader * QUEUES_PER_BROKER + NET_OUT, now, outS);
-      this.later(sim, slot, sent + r.interBrokerOneWayS, FOLLOWER_IN, k - first);
+      // The copy leaves with the follower's next fetch: at once if it is parked at the leader,
+      // after the cycle in progress otherwise (variability.ts).
+      this.later(sim, slot, sent + fetchOf(this.v, k, this.rng.next()) + r.interBrokerOneWayS, FOLLOWER_IN, k - first);
     }
   }
 
@@ -179,7 +205,7 @@ export class RequestFlow implements EventHandler {
     const r = this.r;
     const g = this.group[slot]!;
     const f = r.followers[r.followerStart[g]! + k]!;
-    const received = this.queues.serve(f * QUEUES_PER_BROKER + NET_IN, sim.now, r.batchBytes[g]! * r.inSPerByte[f]!);
+    const received = this.queues.serve(f * QUEUES_PER_BROKER + NET_IN, sim.now, r.batchBytes[g]! * r.inSPerByte[f]!) + stallOf(this.v, f, g, this.rng.next());
     if (this.ebsSaturated[f] === 1) this.later(sim, slot, received, FOLLOWER_EBS, k);
     else this.acked(sim, slot, received + r.interBrokerOneWayS);
   }
@@ -223,7 +249,7 @@ export class RequestFlow implements EventHandler {
     const i = g * r.clientAzs + this.consumerAz[slot]!;
     const server = r.servingBroker[i]!;
     const sent = this.queues.serve(server * QUEUES_PER_BROKER + NET_OUT, sim.now, r.batchBytes[g]! * r.outSPerByte[server]!);
-    const delivered = sent + r.consumerOneWayS[i]!;
+    const delivered = sent + r.consumerOneWayS[i]! + (this.v.diskP[g]! > 0 ? diskOf(this.v, g, this.rng.next()) : 0);
     if (delivered <= this.limits.horizonS) {
       this.record(this.endToEnd, slot, delivered - this.sendS[slot]!, r.consumerGroups[g]!);
       this.release(slot);
@@ -242,13 +268,7 @@ export class RequestFlow implements EventHandler {
   // Latencies completing after the horizon are not recorded: the request is dropped later.
   private record(h: LatencyHistogram, slot: number, latencyS: number, weight: number): void {
     const send = this.sendS[slot]!;
-    // The producer-side waits are added rather than simulated: the group's backlog wait, and
-    // the record's time in the accumulator, spread evenly over [0, 1) by a Weyl sequence on the
-    // request number (no draw from the stream, so arrivals stay as they are).
-    const g = this.group[slot]!;
-    const u = (this.sequence[slot]! * WEYL) % 1;
-    const wait = this.r.producerWaitS[g]! + accumulatorWaitS(this.r, g, u);
-    if (send >= this.limits.warmupS && send + latencyS <= this.limits.horizonS && weight > 0) h.record(latencyS + wait, weight);
+    if (send >= this.limits.warmupS && send + latencyS <= this.limits.horizonS && weight > 0) h.record(latencyS + this.clientS[slot]!, weight);
   }
 
   private drop(slot: number): void {
@@ -278,7 +298,7 @@ export class RequestFlow implements EventHandler {
     const n = this.sendS.length;
     if (2 * n > MAX_IN_FLIGHT) throw new Error(`request-level: more than ${MAX_IN_FLIGHT} requests in flight`);
     this.sendS = grownF64(this.sendS);
-    this.sequence = grownF64(this.sequence);
+    this.clientS = grownF64(this.clientS);
     this.hwS = grownF64(this.hwS);
     this.stream = grownI32(this.stream);
     this.group = grownI32(this.group);

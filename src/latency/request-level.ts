@@ -2,11 +2,12 @@
 // broker queues of one cluster snapshot, and measure publish and end-to-end latency. It is the
 // slow, direct answer that the per-interval estimate is checked against.
 import { LatencyHistogram, Simulator, type Rng } from '../engine/index.js';
-import { EBS, HANDLER, NET_IN, NET_OUT, QUEUE_NAMES, QUEUES_PER_BROKER, queueLoads, saturatedQueues } from './queue-loads.js';
+import { EBS, EBS_ON_PATH_RHO, HANDLER, NET_IN, NET_OUT, QUEUE_NAMES, QUEUES_PER_BROKER, queueLoads, saturatedQueues } from './queue-loads.js';
 import { RequestFlow } from './request-flow.js';
 import { ResourceQueues } from './resource-queues.js';
 import { resolveRoutes } from './routes.js';
 import { checkSnapshot, MAX_FOLLOWERS, type LatencySnapshot } from './snapshot.js';
+import { resolveVariability, variabilityBuffers } from './variability.js';
 
 /**
  * After producers stop at durationS, requests in flight may finish for this long. A request
@@ -66,7 +67,8 @@ export function runRequestLevel(snapshot: LatencySnapshot, options: RequestLevel
   const horizonS = durationS + DRAIN_S;
   const limits = { sendUntilS: durationS, horizonS, warmupS, maxRequests };
   const ebsRho = (b: number): number => loads.rho[b * QUEUES_PER_BROKER + EBS]!;
-  const flow = new RequestFlow(routes, queues, ebsRho, rng, limits, publish, endToEnd);
+  const variability = resolveVariability(snapshot, routes, variabilityBuffers(routes), new Float64Array(2 * snapshot.brokers * snapshot.brokers));
+  const flow = new RequestFlow(routes, variability, queues, ebsRho, rng, limits, publish, endToEnd);
   const sim = new Simulator({ initialCapacity: 4096 });
   flow.kind = sim.register(flow);
   flow.start(sim);
@@ -87,13 +89,13 @@ export function runRequestLevel(snapshot: LatencySnapshot, options: RequestLevel
   };
 }
 
-// Network in and out and the handler pool are always on the path; EBS only where saturated.
+// Network in and out and the handler pool are always on the path; EBS from EBS_ON_PATH_RHO on.
 function simulatedQueues(brokers: number, rho: Float64Array, queues: ResourceQueues): QueueUtilisation[] {
   const out: QueueUtilisation[] = [];
   for (let b = 0; b < brokers; b++) {
     for (const kind of [NET_IN, NET_OUT, HANDLER, EBS]) {
       const i = b * QUEUES_PER_BROKER + kind;
-      if (kind === EBS && rho[i]! < 1) continue;
+      if (kind === EBS && rho[i]! < EBS_ON_PATH_RHO) continue;
       out.push({ name: `broker ${b + 1} ${QUEUE_NAMES[kind]}`, expected: rho[i]!, measured: queues.utilisation(i) });
     }
   }

@@ -2,6 +2,7 @@
 // the batch a producer sends, how often, the one-way delays to and from the clients, which
 // broker serves each AZ's consumers, and the service time of a batch at each broker resource.
 // Both latency modes read these numbers, so they walk the same path by construction.
+import { fillConstants, meanBatchRecords, waitInBatch } from './accumulator.js';
 import { DEFAULT_CPU_SECONDS_PER_MIB, type LatencySnapshot } from './snapshot.js';
 
 export const MIB = 1048576;
@@ -24,13 +25,20 @@ export interface Routes {
   batchRate: Float64Array;
   /** Per group: the producer-side wait before a batch is sent (snapshot producerWaitS). */
   producerWaitS: Float64Array;
+  /** Per group: how much the producer-side wait grows over the snapshot's span (may be < 0). */
+  producerWaitSpanS: Float64Array;
   /**
-   * Per group: how long a batch collects records in the producer's accumulator before it is
-   * sent — min(linger.ms, time to fill batch.size). A record waits a uniform share of it (the
-   * first the whole of it), or all of it when a batch holds a single record.
+   * Per group, the producer's accumulator (accumulator.ts): records a second filling one batch
+   * (the producer's whole topic under the sticky partitioner, one partition's share when
+   * keyed), linger.ms, and the records that fill batch.size.
    */
-  accumulateS: Float64Array;
-  singleRecord: Uint8Array;
+  recordsPerS: Float64Array;
+  lingerS: Float64Array;
+  batchRecords: Float64Array;
+  /** Per group, fillConstants() of accumulator.ts. */
+  fillMeanS: Float64Array;
+  fillA: Float64Array;
+  fillB: Float64Array;
   /** Per (group, AZ) at index g · clientAzs + z. */
   clientOneWayS: Float64Array;
   servingBroker: Int32Array;
@@ -52,17 +60,21 @@ export interface Routes {
   cpuPerByteS: number;
 }
 
-/**
- * Batch size (Kafka producer RecordAccumulator): a batch leaves when batch.size fills or
- * linger.ms expires, so it holds what one producer writes in linger.ms, at least one message
- * and at most batch.size — except that a message larger than batch.size goes out alone in a
- * batch of its own size (KafkaProducer docs, batch.size).
- */
-/** A record's wait in the accumulator, from a uniform u in [0, 1): see Routes.accumulateS. */
-export function accumulatorWaitS(r: Routes, g: number, u: number): number {
-  return r.singleRecord[g] === 1 ? r.accumulateS[g]! : r.accumulateS[g]! * u;
+/** A record's wait in group g's accumulator, from a standard normal z and a uniform u (accumulator.ts). */
+export function accumulatorWaitS(r: Routes, g: number, z: number, u: number): number {
+  const c = r.fillA[g]! + r.fillB[g]! * z;
+  const fillS = c > 0 ? r.fillMeanS[g]! * c * c * c : 0;
+  const linger = r.lingerS[g]!;
+  return waitInBatch(r.recordsPerS[g]!, fillS < linger ? fillS : linger, u);
 }
 
+/**
+ * Batch size (Kafka producer RecordAccumulator) at its mean fill rate: a batch leaves when
+ * batch.size fills or linger.ms expires, so it holds what one producer writes in linger.ms, at
+ * least one message and at most batch.size — except that a message larger than batch.size goes
+ * out alone in a batch of its own size (KafkaProducer docs, batch.size). A rough figure for
+ * sizing (the latency layer uses meanBatchRecords, which varies the fill).
+ */
 export function batchBytes(perProducerBytesPerS: number, lingerS: number, messageBytes: number, batchSizeBytes: number): number {
   const filled = Math.min(batchSizeBytes, perProducerBytesPerS * lingerS);
   return filled > messageBytes ? filled : messageBytes;
@@ -93,12 +105,23 @@ export function resolveRoutes(s: LatencySnapshot, reuse?: Routes): Routes {
     r.acks[g] = pg.acks === 'all' ? ACKS_ALL : pg.acks === '1' ? ACKS_1 : ACKS_0;
     r.consumerGroups[g] = pg.consumerGroups;
     r.producerWaitS[g] = pg.producerWaitS ?? 0;
+    r.producerWaitSpanS[g] = (pg.producerWaitEndS ?? r.producerWaitS[g]!) - r.producerWaitS[g]!;
     const perPartitionBps = pg.produceMiBps * MIB;
-    const bytes = batchBytes(perPartitionBps / pg.producerInstances, pg.lingerS, pg.messageBytes, pg.batchSizeBytes);
+    // Unkeyed records under the sticky partitioner fill one batch at a time at the producer's
+    // whole rate, then move to another partition (KIP-480; KIP-794 after batch.size bytes), so
+    // a producer sends about one batch per request; keyed records fill a batch per partition.
+    const fillBps = pg.stickyProducerMiBps !== undefined ? pg.stickyProducerMiBps * MIB : perPartitionBps / pg.producerInstances;
+    const recordsPerS = fillBps / pg.messageBytes;
+    const batchRecords = Math.max(1, Math.floor(pg.batchSizeBytes / pg.messageBytes));
+    r.recordsPerS[g] = recordsPerS;
+    r.lingerS[g] = pg.lingerS;
+    r.batchRecords[g] = batchRecords;
+    const fill = fillConstants(recordsPerS, batchRecords);
+    r.fillMeanS[g] = fill.meanS;
+    r.fillA[g] = fill.a;
+    r.fillB[g] = fill.b;
+    const bytes = pg.messageBytes * meanBatchRecords(recordsPerS, pg.lingerS, batchRecords);
     r.batchBytes[g] = bytes;
-    const perProducerBps = perPartitionBps / pg.producerInstances;
-    r.accumulateS[g] = perProducerBps > 0 ? Math.min(pg.lingerS, pg.batchSizeBytes / perProducerBps) : 0;
-    r.singleRecord[g] = perProducerBps * pg.lingerS < pg.messageBytes ? 1 : 0;
     r.batchRate[g] = (pg.count * perPartitionBps) / bytes;
     r.handlerS[g] = handlerServiceS(r, pg.leader, bytes);
     resolveClients(s, g, r);
@@ -122,8 +145,13 @@ function allocateRoutes(s: LatencySnapshot): Routes {
     batchBytes: new Float64Array(groups),
     batchRate: new Float64Array(groups),
     producerWaitS: new Float64Array(groups),
-    accumulateS: new Float64Array(groups),
-    singleRecord: new Uint8Array(groups),
+    producerWaitSpanS: new Float64Array(groups),
+    recordsPerS: new Float64Array(groups),
+    lingerS: new Float64Array(groups),
+    batchRecords: new Float64Array(groups),
+    fillMeanS: new Float64Array(groups),
+    fillA: new Float64Array(groups),
+    fillB: new Float64Array(groups),
     clientOneWayS: new Float64Array(cells),
     servingBroker: new Int32Array(cells),
     consumerOneWayS: new Float64Array(cells),

@@ -3,11 +3,12 @@
 // sampled waits. The path and its formulas are described in estimate.ts.
 import type { LatencyHistogram } from '../engine/index.js';
 import { QMC_MASK, QMC_NEG_LN_TAIL, QMC_NORMAL, QMC_STEP, QMC_TAIL, QMC_U } from './quasi-random.js';
-import { EBS, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER, type QueueLoads } from './queue-loads.js';
+import { EBS, EBS_ON_PATH_RHO, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER, type QueueLoads } from './queue-loads.js';
 import type { QueueWaits } from './queue-waits.js';
 import { revisitWait } from './revisit.js';
 import { coupling, sharedInputWork } from './shared-input.js';
 import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
+import { diskReadS, fetchCycleWaitS, jitterS, stallS, type Variability } from './variability.js';
 
 const DIM_STREAM = 0;
 const DIM_IN = 1;
@@ -19,6 +20,15 @@ const DIM_REVISIT_MIN = 6;
 const DIM_COUPLE = 7;
 const DIM_FOLLOWERS = 8; // … 15: one per follower (MAX_FOLLOWERS)
 const DIM_ACCUMULATOR = 16;
+const DIM_BATCH_FILL = 17;
+const DIM_JITTER = 18;
+const DIM_LEADER_STALL = 19;
+const DIM_FOLLOWER_STALLS = 20; // … 27
+const DIM_FETCH_CYCLES = 28; // … 35
+const DIM_DISK = 36;
+const DIM_BACKLOG = 37;
+const DIM_LEADER_EBS = 38;
+const DIM_FOLLOWER_EBS = 39; // … 46
 
 const IN_OPEN = 1;
 const APPEND_OPEN = 2;
@@ -37,6 +47,12 @@ export interface PathTable {
    * through the leader's network in, APPEND_OPEN through the append, HW_OPEN to the HW.
    */
   open: Uint8Array;
+  /** Per group: the leader's EBS queue where appends wait on it (−1 otherwise), and the service there. */
+  qLeaderEbs: Int32Array;
+  leaderEbsS: Float64Array;
+  /** Per follower slot: the same at the follower. */
+  qFollowerEbs: Int32Array;
+  followerEbsS: Float64Array;
   /** Per follower slot: its network-in queue, and its leg's fixed time ((k+1)·S_out + 2·ow_ib + S_in). */
   qFollowerIn: Int32Array;
   legS: Float64Array;
@@ -65,6 +81,10 @@ export function pathTable(r: Routes, queues: number): PathTable {
     inS: new Float64Array(g),
     outS: new Float64Array(g),
     open: new Uint8Array(g),
+    qLeaderEbs: new Int32Array(g),
+    leaderEbsS: new Float64Array(g),
+    qFollowerEbs: new Int32Array(r.followers.length),
+    followerEbsS: new Float64Array(r.followers.length),
     qFollowerIn: new Int32Array(r.followers.length),
     legS: new Float64Array(r.followers.length),
     couple: new Float64Array(r.followers.length),
@@ -81,9 +101,16 @@ export function pathTable(r: Routes, queues: number): PathTable {
 
 /** Fills the table from the routes and the queues' waiting-time laws (NaN waitP: saturated). */
 export function fillPaths(r: Routes, q: QueueLoads, w: QueueWaits, t: PathTable): void {
+  // Imports as locals (see samplePaths).
+  const netIn = NET_IN;
+  const netOut = NET_OUT;
+  const handler = HANDLER;
+  const ebs = EBS;
+  const perBroker = QUEUES_PER_BROKER;
+  const ebsOnPath = EBS_ON_PATH_RHO;
   const zs = r.clientAzs;
   const p = w.waitP; // NaN where saturated
-  const brokers = q.queues / QUEUES_PER_BROKER;
+  const brokers = q.queues / perBroker;
   sharedInputWork(r, brokers, t.shared);
   for (let i = 0; i < q.queues; i++) {
     t.waitP[i] = p[i]! > 0 ? p[i]! : 0;
@@ -93,31 +120,37 @@ export function fillPaths(r: Routes, q: QueueLoads, w: QueueWaits, t: PathTable)
   }
   for (let g = 0; g < r.groups; g++) {
     const leader = r.leader[g]!;
-    const base = leader * QUEUES_PER_BROKER;
+    const base = leader * perBroker;
     const bytes = r.batchBytes[g]!;
-    t.qIn[g] = base + NET_IN;
-    t.qHandler[g] = base + HANDLER;
-    t.qOut[g] = base + NET_OUT;
+    t.qIn[g] = base + netIn;
+    t.qHandler[g] = base + handler;
+    t.qOut[g] = base + netOut;
     t.inS[g] = bytes * r.inSPerByte[leader]!;
     t.outS[g] = bytes * r.outSPerByte[leader]!;
+    const onPath = q.rho[base + ebs]! >= ebsOnPath;
+    t.qLeaderEbs[g] = onPath ? base + ebs : -1;
+    t.leaderEbsS[g] = onPath ? bytes * r.ebsSPerByte[leader]! : 0;
     const first = r.followerStart[g]!;
-    let hwOpen = p[base + NET_OUT]! >= 0 || first === r.followerStart[g + 1];
+    let hwOpen = p[base + netOut]! >= 0 || first === r.followerStart[g + 1];
     for (let k = first; k < r.followerStart[g + 1]!; k++) {
       const f = r.followers[k]!;
-      const fb = f * QUEUES_PER_BROKER;
-      t.qFollowerIn[k] = fb + NET_IN;
+      const fb = f * perBroker;
+      t.qFollowerIn[k] = fb + netIn;
+      const followerOnPath = q.rho[fb + ebs]! >= ebsOnPath;
+      t.qFollowerEbs[k] = followerOnPath ? fb + ebs : -1;
+      t.followerEbsS[k] = followerOnPath ? bytes * r.ebsSPerByte[f]! : 0;
       t.legS[k] = (k - first + 1) * t.outS[g]! + 2 * r.interBrokerOneWayS + bytes * r.inSPerByte[f]!;
       // The copy reaches the follower about S_in + S_handlers + (k+1)·S_out + ow_ib after the
       // batch reached the leader.
       const lagS = t.inS[g]! + r.handlerS[g]! + (k - first + 1) * t.outS[g]! + r.interBrokerOneWayS;
       t.couple[k] = coupling(q, t.shared, brokers, leader, f, lagS);
-      hwOpen &&= p[fb + NET_IN]! >= 0 && p[fb + EBS]! >= 0;
+      hwOpen &&= p[fb + netIn]! >= 0 && p[fb + ebs]! >= 0;
     }
-    t.open[g] = !(p[base + NET_IN]! >= 0) ? 0 : !(p[base + HANDLER]! >= 0 && p[base + EBS]! >= 0) ? IN_OPEN : !hwOpen ? APPEND_OPEN : HW_OPEN;
+    t.open[g] = !(p[base + netIn]! >= 0) ? 0 : !(p[base + handler]! >= 0 && p[base + ebs]! >= 0) ? IN_OPEN : !hwOpen ? APPEND_OPEN : HW_OPEN;
     for (let z = 0; z < zs; z++) {
       const cell = g * zs + z;
       const server = r.servingBroker[cell]!;
-      const out = server * QUEUES_PER_BROKER + NET_OUT;
+      const out = server * perBroker + netOut;
       t.qServe[cell] = p[out]! >= 0 ? out : -1;
       t.serveS[cell] = r.hwDelayS[cell]! + bytes * r.outSPerByte[server]! + r.consumerOneWayS[cell]!;
       t.revisits[cell] = server === leader && first < r.followerStart[g + 1]! ? 1 : 0;
@@ -133,6 +166,7 @@ export function samplePaths(
   r: Routes,
   q: QueueLoads,
   t: PathTable,
+  v: Variability,
   shift: Int32Array,
   totalRate: number,
   n: number,
@@ -140,21 +174,37 @@ export function samplePaths(
   publish: LatencyHistogram,
   endToEnd: LatencyHistogram,
 ): void {
+  // Imported bindings as locals: under a transpiling loader (tsx, vitest) each use of an import
+  // is a getter call, which in this loop cost more than the arithmetic.
+  const qmcU = QMC_U;
+  const qmcNormal = QMC_NORMAL;
+  const mask = QMC_MASK;
+  const stallOf = stallS;
+  const fetchOf = fetchCycleWaitS;
+  const jitterOf = jitterS;
+  const diskOf = diskReadS;
+  const accumulatorOf = accumulatorWaitS;
+  const revisitOf = revisitWait;
+  const acks0 = ACKS_0;
+  const acks1 = ACKS_1;
+  const acksAll = ACKS_ALL;
+  const inOpen = IN_OPEN;
+  const appendOpen = APPEND_OPEN;
   const zs = r.clientAzs;
   const groupCount = r.groups;
   // Locals, not property loads: V8 cannot keep t.lnA and the like in registers across the
   // histogram calls, and reloading them was a fifth of this loop.
-  const { batchRate, clientOneWayS, acks: acksOf, handlerS, followerStart, consumerGroups, producerWaitS } = r;
-  const { qIn, qHandler, qOut, inS, outS, open: openOf, qFollowerIn, legS, couple, qServe, serveS, revisits } = t;
+  const { batchRate, clientOneWayS, acks: acksOf, handlerS, followerStart, consumerGroups, producerWaitS, producerWaitSpanS, leader: leaderOf, followers: followerOf } = r;
+  const { qIn, qHandler, qOut, inS, outS, open: openOf, qFollowerIn, legS, couple, qServe, serveS, revisits, qLeaderEbs, leaderEbsS, qFollowerEbs, followerEbsS } = t;
   const { waitP, lnA, invRate, variancePerS } = t;
   const rhoOf = q.rho;
   const step = QMC_STEP;
   const tailOf = QMC_TAIL;
   const negLn = QMC_NEG_LN_TAIL;
-  // Systematic sampling of streams (Madow 1949): point i sits at (i + v)/n of the
-  // cumulative batch rate, v one uniform per call, so the groups are visited in order and each
+  // Systematic sampling of streams (Madow 1949): point i sits at (i + offset)/n of the
+  // cumulative batch rate, offset one uniform per call, so the groups are visited in order and each
   // gets its share of the n points to within one.
-  const v = QMC_U[shift[DIM_STREAM]!]!;
+  const offset = qmcU[shift[DIM_STREAM]!]!;
   let g = 0;
   let before = 0; // batch rate of the groups ahead of g
   const sIn = shift[DIM_IN]!;
@@ -163,8 +213,22 @@ export function samplePaths(
   const sConsumer = shift[DIM_CONSUMER]!;
   const sServe = shift[DIM_SERVE]!;
   const sMin = shift[DIM_REVISIT_MIN]!;
+  const sFill = shift[DIM_BATCH_FILL]!;
+  const kFill = step[DIM_BATCH_FILL]!;
+  const sAcc = shift[DIM_ACCUMULATOR]!;
+  const kAcc = step[DIM_ACCUMULATOR]!;
+  const sBacklog = shift[DIM_BACKLOG]!;
+  const kBacklog = step[DIM_BACKLOG]!;
+  const sJitter = shift[DIM_JITTER]!;
+  const kJitter = step[DIM_JITTER]!;
+  const sStall = shift[DIM_LEADER_STALL]!;
+  const kStall = step[DIM_LEADER_STALL]!;
+  const sEbs = shift[DIM_LEADER_EBS]!;
+  const kEbs = step[DIM_LEADER_EBS]!;
+  const sDisk = shift[DIM_DISK]!;
+  const kDisk = step[DIM_DISK]!;
   for (let i = 0; i < n; i++) {
-    const x = ((i + v) / n) * totalRate;
+    const x = ((i + offset) / n) * totalRate;
     while (g < groupCount - 1 && x >= before + batchRate[g]!) before += batchRate[g++]!;
     const open = openOf[g]!;
     if (open === 0 || !(batchRate[g]! > 0)) continue;
@@ -173,47 +237,66 @@ export function samplePaths(
     // Each wait inverts P(W > t) = min(p, A·e^(−rt)) in cell j: W = (ln A − ln(1 − u))/r
     // when 1 − u < p, else 0.
     let qi = qIn[g]!;
-    let j = (sIn + i * step[DIM_IN]!) & QMC_MASK;
+    let j = (sIn + i * step[DIM_IN]!) & mask;
     const jLeader = j;
-    // A record waits in the producer's accumulator, then behind any backlog, before its batch goes.
-    const accumulated = accumulatorWaitS(r, g, QMC_U[(shift[DIM_ACCUMULATOR]! + i * step[DIM_ACCUMULATOR]!) & QMC_MASK]!);
-    const received = accumulated + producerWaitS[g]! + owClient + inS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
+    // A record waits in the producer's accumulator, then behind any backlog, before its batch
+    // goes; its round trip carries jitter.
+    const zFill = qmcNormal[(sFill + i * kFill) & mask]!;
+    const accumulated = accumulatorOf(r, g, zFill, qmcU[(sAcc + i * kAcc) & mask]!);
+    const backlog = producerWaitS[g]! + producerWaitSpanS[g]! * qmcU[(sBacklog + i * kBacklog) & mask]!;
+    const client = accumulated + backlog + jitterOf(v, negLn[(sJitter + i * kJitter) & mask]!);
+    const received = client + owClient + inS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     const acks = acksOf[g]!;
-    if (acks === ACKS_0) publish.record(received, count);
-    if (open === IN_OPEN) continue;
+    if (acks === acks0) publish.record(received, count);
+    if (open === inOpen) continue;
     qi = qHandler[g]!;
-    j = (sHandler + i * step[DIM_HANDLER]!) & QMC_MASK;
-    const appended = received + handlerS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
-    if (acks === ACKS_1) publish.record(appended + owClient, count);
-    if (open === APPEND_OPEN) continue;
+    j = (sHandler + i * step[DIM_HANDLER]!) & mask;
+    const stall = stallOf(v, leaderOf[g]!, g, qmcU[(sStall + i * kStall) & mask]!);
+    let appended = received + handlerS[g]! + stall + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
+    qi = qLeaderEbs[g]!;
+    if (qi >= 0) {
+      j = (sEbs + i * kEbs) & mask;
+      appended += leaderEbsS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
+    }
+    if (acks === acks1) publish.record(appended + owClient, count);
+    if (open === appendOpen) continue;
     const first = followerStart[g]!;
     const followers = followerStart[g + 1]! - first;
     qi = qOut[g]!;
-    j = (sOut + i * step[DIM_OUT]!) & QMC_MASK;
+    j = (sOut + i * step[DIM_OUT]!) & mask;
     const shared = followers > 0 ? (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0) : 0;
     let slowest = 0;
     // One uniform for all followers: when it falls below a follower's κ, that follower's
     // network-in wait takes the leader's rank (shared-input.ts).
-    const c = QMC_U[(shift[DIM_COUPLE]! + i * step[DIM_COUPLE]!) & QMC_MASK]!;
+    const c = qmcU[(shift[DIM_COUPLE]! + i * step[DIM_COUPLE]!) & mask]!;
     for (let k = 0; k < followers; k++) {
       qi = qFollowerIn[first + k]!;
-      j = c < couple[first + k]! ? jLeader : (shift[DIM_FOLLOWERS + k]! + i * step[DIM_FOLLOWERS + k]!) & QMC_MASK;
-      const leg = legS[first + k]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
+      j = c < couple[first + k]! ? jLeader : (shift[DIM_FOLLOWERS + k]! + i * step[DIM_FOLLOWERS + k]!) & mask;
+      const slot = first + k;
+      const fetch = fetchOf(v, slot, qmcU[(shift[DIM_FETCH_CYCLES + k]! + i * step[DIM_FETCH_CYCLES + k]!) & mask]!);
+      const paused = stallOf(v, followerOf[slot]!, g, qmcU[(shift[DIM_FOLLOWER_STALLS + k]! + i * step[DIM_FOLLOWER_STALLS + k]!) & mask]!);
+      let leg = legS[slot]! + fetch + paused + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
+      qi = qFollowerEbs[slot]!;
+      if (qi >= 0) {
+        j = (shift[DIM_FOLLOWER_EBS + k]! + i * step[DIM_FOLLOWER_EBS + k]!) & mask;
+        leg += followerEbsS[slot]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
+      }
       if (leg > slowest) slowest = leg;
     }
     const hw = appended + shared + slowest;
-    if (acks === ACKS_ALL) publish.record(hw + owClient, count);
+    if (acks === acksAll) publish.record(hw + owClient, count);
     const groups = consumerGroups[g]!;
     if (groups === 0) continue;
-    const cell = g * zs + Math.min(zs - 1, Math.floor(tailOf[(sConsumer + i * step[DIM_CONSUMER]!) & QMC_MASK]! * zs));
+    const cell = g * zs + Math.min(zs - 1, Math.floor(tailOf[(sConsumer + i * step[DIM_CONSUMER]!) & mask]! * zs));
     qi = qServe[cell]!;
     if (qi < 0) continue;
-    j = (sServe + i * step[DIM_SERVE]!) & QMC_MASK;
+    j = (sServe + i * step[DIM_SERVE]!) & mask;
     const served =
       revisits[cell] === 1
-        ? revisitWait(rhoOf[qi]!, variancePerS[qi]!, shared + followers * outS[g]!, hw - appended, QMC_NORMAL[j]!, negLn[(sMin + i * step[DIM_REVISIT_MIN]!) & QMC_MASK]!)
+        ? revisitOf(rhoOf[qi]!, variancePerS[qi]!, shared + followers * outS[g]!, hw - appended, qmcNormal[j]!, negLn[(sMin + i * step[DIM_REVISIT_MIN]!) & mask]!)
         : (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
-    endToEnd.record(hw + served + serveS[cell]!, count * groups);
+    const disk = diskOf(v, g, qmcU[(sDisk + i * kDisk) & mask]!);
+    endToEnd.record(hw + served + serveS[cell]! + disk, count * groups);
   }
 }
 

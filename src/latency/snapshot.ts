@@ -2,7 +2,7 @@
 // and fluid loads from the model, the partition groups with their producer settings, and the
 // constants of the request path. Request-level runs and per-interval estimates take the same
 // value, so they can be held against each other.
-import { ASSUMPTIONS } from '../catalog/assumptions.js';
+import { ASSUMPTIONS, type AssumptionId } from '../catalog/assumptions.js';
 
 export interface LatencySnapshot {
   brokers: number;
@@ -44,6 +44,21 @@ export interface PartitionGroup {
    * to publish and end-to-end latency in both modes.
    */
   producerWaitS?: number;
+  /**
+   * The wait at the end of the span this snapshot stands for, when the backlog moves along it
+   * (linearly, in the fluid model): a record's wait is then uniform between the two. Omitted:
+   * producerWaitS throughout.
+   */
+  producerWaitEndS?: number;
+  /**
+   * MiB/s one producer instance writes to the whole topic. Given, records are unkeyed and the
+   * sticky partitioner (KIP-480, KIP-794) fills one batch at a time at this rate, so batch fill
+   * and requests follow the producer's rate, not the partition's. Omitted: keyed records, a batch
+   * per partition filling at produceMiBps / producerInstances.
+   */
+  stickyProducerMiBps?: number;
+  /** Share of the consumer fetches served from EBS rather than the page cache (lagging readers); 0 if omitted. */
+  diskReadFraction?: number;
 }
 
 export interface LatencyParams {
@@ -59,12 +74,86 @@ export interface LatencyParams {
    * Defaults to the catalog assumption cpu.coreSecondsPerMiBProduced.
    */
   cpuSecondsPerMiB?: number;
+  /**
+   * false switches every source of variability of variability.ts off (batch fill stays random):
+   * for tests of the queues and the path's fixed parts alone. Default true.
+   */
+  variability?: boolean;
+  /** Sources of variability (variability.ts); each defaults to its catalog assumption. */
+  rttJitterMeanS?: number;
+  gcPauseCoreS?: number;
+  gcPauseShareCore?: number;
+  writebackStallSPerMiBps?: number;
+  writebackStallSharePerMiBps?: number;
+  /** num.replica.fetchers (MSK default 2). */
+  replicaFetchers?: number;
+  fetcherSPerMiB?: number;
+  fetchFixedS?: number;
+  segmentRollS?: number;
+  segmentBytes?: number;
+  ebsReadLatencyS?: number;
 }
 
 /** Most in-sync followers per partition (the request table packs the follower index in 3 bits). */
 export const MAX_FOLLOWERS = 8;
 
-export const DEFAULT_CPU_SECONDS_PER_MIB: number = ASSUMPTIONS.find((a) => a.id === 'cpu.coreSecondsPerMiBProduced')!.value;
+export const DEFAULT_CPU_SECONDS_PER_MIB: number = assumption('cpu.coreSecondsPerMiBProduced');
+
+function assumption(id: AssumptionId): number {
+  return ASSUMPTIONS.find((a) => a.id === id)!.value;
+}
+
+/** The variability parameters of a snapshot, every one resolved (variabilityParams). */
+export interface VariabilityParams {
+  rttJitterMeanS: number;
+  gcPauseCoreS: number;
+  gcPauseShareCore: number;
+  writebackStallSPerMiBps: number;
+  writebackStallSharePerMiBps: number;
+  replicaFetchers: number;
+  fetcherSPerMiB: number;
+  fetchFixedS: number;
+  segmentRollS: number;
+  segmentBytes: number;
+  ebsReadLatencyS: number;
+}
+
+/** Kafka's log.segment.bytes default, 1 GiB (Kafka broker configs). */
+const SEGMENT_BYTES = 1073741824;
+/** MSK's num.replica.fetchers default (msk-default-configuration; catalog broker-defaults.ts). */
+const REPLICA_FETCHERS = 2;
+
+const VARIABILITY_DEFAULTS: VariabilityParams = {
+  rttJitterMeanS: assumption('network.rttJitterMeanS'),
+  gcPauseCoreS: assumption('jvm.gcPauseCoreS'),
+  gcPauseShareCore: assumption('jvm.gcPauseShareCore'),
+  writebackStallSPerMiBps: assumption('ebs.writebackStallSPerMiBps'),
+  writebackStallSharePerMiBps: assumption('ebs.writebackStallSharePerMiBps'),
+  replicaFetchers: REPLICA_FETCHERS,
+  fetcherSPerMiB: assumption('replication.fetcherSPerMiB'),
+  fetchFixedS: assumption('replication.fetchFixedS'),
+  segmentRollS: assumption('log.segmentRollS'),
+  segmentBytes: SEGMENT_BYTES,
+  ebsReadLatencyS: assumption('ebs.readLatencyS'),
+};
+
+/** The variability parameters of `p`, each defaulted from its catalog assumption. */
+export function variabilityParams(p: LatencyParams): VariabilityParams {
+  const d = VARIABILITY_DEFAULTS;
+  return {
+    rttJitterMeanS: p.rttJitterMeanS ?? d.rttJitterMeanS,
+    gcPauseCoreS: p.gcPauseCoreS ?? d.gcPauseCoreS,
+    gcPauseShareCore: p.gcPauseShareCore ?? d.gcPauseShareCore,
+    writebackStallSPerMiBps: p.writebackStallSPerMiBps ?? d.writebackStallSPerMiBps,
+    writebackStallSharePerMiBps: p.writebackStallSharePerMiBps ?? d.writebackStallSharePerMiBps,
+    replicaFetchers: p.replicaFetchers ?? d.replicaFetchers,
+    fetcherSPerMiB: p.fetcherSPerMiB ?? d.fetcherSPerMiB,
+    fetchFixedS: p.fetchFixedS ?? d.fetchFixedS,
+    segmentRollS: p.segmentRollS ?? d.segmentRollS,
+    segmentBytes: p.segmentBytes ?? d.segmentBytes,
+    ebsReadLatencyS: p.ebsReadLatencyS ?? d.ebsReadLatencyS,
+  };
+}
 
 /**
  * Throws a RangeError naming the first malformed field. Loads above capacity are legal
@@ -108,9 +197,15 @@ function checkGroup(p: PartitionGroup, i: number, brokers: number): void {
   if (!(p.lingerS >= 0 && p.lingerS < Infinity)) fail(`partitions[${i}].lingerS must be finite and ≥ 0`);
   const wait = p.producerWaitS ?? 0;
   if (!(wait >= 0 && wait < Infinity)) fail(`partitions[${i}].producerWaitS must be finite and ≥ 0`);
+  const waitEnd = p.producerWaitEndS ?? wait;
+  if (!(waitEnd >= 0 && waitEnd < Infinity)) fail(`partitions[${i}].producerWaitEndS must be finite and ≥ 0`);
   if (!(Number.isInteger(p.producerInstances) && p.producerInstances >= 1)) fail(`partitions[${i}].producerInstances must be an integer ≥ 1`);
   if (p.acks !== '0' && p.acks !== '1' && p.acks !== 'all') fail(`partitions[${i}].acks must be '0', '1' or 'all'`);
   if (!(Number.isInteger(p.consumerGroups) && p.consumerGroups >= 0)) fail(`partitions[${i}].consumerGroups must be an integer ≥ 0`);
+  const sticky = p.stickyProducerMiBps;
+  if (sticky !== undefined && !(sticky >= 0 && sticky < Infinity)) fail(`partitions[${i}].stickyProducerMiBps must be finite and ≥ 0`);
+  const disk = p.diskReadFraction ?? 0;
+  if (!(disk >= 0 && disk <= 1)) fail(`partitions[${i}].diskReadFraction must be in [0, 1]`);
 }
 
 function isBroker(b: number, brokers: number): boolean {
@@ -121,11 +216,29 @@ function checkParams(p: LatencyParams): void {
   for (const key of NON_NEGATIVE_PARAMS) if (!(p[key] >= 0 && p[key] < Infinity)) fail(`params.${key} must be finite and ≥ 0, got ${p[key]}`);
   if (!(Number.isInteger(p.ioThreads) && p.ioThreads >= 1)) fail(`params.ioThreads must be an integer ≥ 1, got ${p.ioThreads}`);
   if (!(Number.isInteger(p.networkThreads) && p.networkThreads >= 1)) fail(`params.networkThreads must be an integer ≥ 1, got ${p.networkThreads}`);
+  for (const key of OPTIONAL_NON_NEGATIVE_PARAMS) {
+    const v = p[key];
+    if (v !== undefined && !(v >= 0 && v < Infinity)) fail(`params.${key} must be finite and ≥ 0, got ${v}`);
+  }
+  if (p.segmentBytes !== undefined && !(p.segmentBytes > 0)) fail(`params.segmentBytes must be > 0, got ${p.segmentBytes}`);
+  if (p.replicaFetchers !== undefined && !(Number.isInteger(p.replicaFetchers) && p.replicaFetchers >= 1)) fail(`params.replicaFetchers must be an integer ≥ 1, got ${p.replicaFetchers}`);
   const perMiB = p.cpuSecondsPerMiB;
   if (perMiB !== undefined && !(perMiB >= 0 && perMiB < Infinity)) fail(`params.cpuSecondsPerMiB must be finite and ≥ 0, got ${perMiB}`);
 }
 
 const NON_NEGATIVE_PARAMS = ['rttSameAzS', 'rttCrossAzS', 'rttInterBrokerS', 'cpuSecondsPerRequest'] as const;
+const OPTIONAL_NON_NEGATIVE_PARAMS = [
+  'rttJitterMeanS',
+  'gcPauseCoreS',
+  'gcPauseShareCore',
+  'writebackStallSPerMiBps',
+  'writebackStallSharePerMiBps',
+  'fetcherSPerMiB',
+  'fetchFixedS',
+  'segmentRollS',
+  'segmentBytes',
+  'ebsReadLatencyS',
+] as const;
 
 function fail(message: string): never {
   throw new RangeError(`LatencySnapshot: ${message}`);

@@ -5,7 +5,7 @@
 // empties, explicit times) keep their snapshot and are simulated request by request after the
 // run, next to the estimate of the same snapshot.
 import { LatencyHistogram, type Rng } from '../engine/index.js';
-import { estimateLatency } from '../latency/estimate.js';
+import { DEFAULT_ESTIMATE_SAMPLES, estimateLatency } from '../latency/estimate.js';
 import { runRequestLevel } from '../latency/request-level.js';
 import { resolveRoutes } from '../latency/routes.js';
 import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
@@ -24,6 +24,12 @@ const WINDOW_RESOLUTION_S = 0.001;
 /** Headroom of the hard stop over a window's share: arrivals are not exactly at the mean rate. */
 const REQUEST_STOP_SLACK = 1.1;
 const WINDOW_ESTIMATE_SAMPLES = 16_384;
+/**
+ * Estimate samples an hour at least, spread over its calls by their share of the hour: an
+ * hour under one snapshot is otherwise a single call of 64 samples, too few to tell p99.9 from
+ * p99 (the tail beyond p99 is then one or two samples).
+ */
+const HOUR_ESTIMATE_SAMPLES = 512;
 /** Kafka producer default delivery.timeout.ms: a batch waiting longer fails (KIP-91). */
 export const DELIVERY_TIMEOUT_S = 120;
 
@@ -141,9 +147,9 @@ export class LatencyRecorder implements RateListener {
         this.hourSaturatedS += end - t;
         for (const name of this.saturatedNow) this.saturated.add(name);
       }
-      // While producers back up, the wait grows along the segment: each piece is estimated
-      // with the wait at its midpoint.
-      if (this.backlogMoves) this.setProducerWaits((t + end) / 2 - t0);
+      // While producers back up, the wait moves along the segment: each piece is estimated
+      // with the waits at its two ends, between which a record's is uniform.
+      if (this.backlogMoves) this.setProducerWaits(t - t0, end - t0);
       this.pendingS += end - t;
       if (this.backlogMoves) this.flush();
       t = end;
@@ -154,11 +160,15 @@ export class LatencyRecorder implements RateListener {
     }
   }
 
-  private setProducerWaits(sinceS: number): void {
+  private setProducerWaits(fromS: number, toS: number): void {
     const current = this.current;
     const view = this.view;
     if (current === null || view === null) return;
-    current.partitions = current.partitions.map((g, k) => ({ ...g, producerWaitS: producerWaitS(view, this.currentFlows[k]!, sinceS) }));
+    current.partitions = current.partitions.map((g, k) => ({
+      ...g,
+      producerWaitS: producerWaitS(view, this.currentFlows[k]!, fromS),
+      producerWaitEndS: producerWaitS(view, this.currentFlows[k]!, toS),
+    }));
   }
 
   private flush(): void {
@@ -167,7 +177,8 @@ export class LatencyRecorder implements RateListener {
       return;
     }
     const before = this.hourPublish.count;
-    const result = estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
+    const samples = Math.max(DEFAULT_ESTIMATE_SAMPLES, Math.ceil((HOUR_ESTIMATE_SAMPLES * this.pendingS) / HOUR_S));
+    const result = estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS, samples }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
     // Queues of the request path that the fluid model has no resource for (the request handler
     // pool) can saturate on their own: latency, not throughput, is then the limit.
     const queues = result.saturated.filter((name) => name.endsWith('request handlers'));

@@ -48,7 +48,18 @@ export function latencySnapshot(view: View, params: LatencyParams, saturatedUtil
  * producer instances are summed.
  */
 function partitionGroups(view: View): PartitionGroup[] {
-  return producerFlows(view).map((f) => partitionGroup(view, f));
+  const flows = producerFlows(view);
+  // Each topic's whole produce rate: unkeyed producers fill one batch at a time from it.
+  const topicMiBps = new Map<number, number>();
+  for (const f of flows) {
+    const topic = topicOf(view, f);
+    topicMiBps.set(topic, (topicMiBps.get(topic) ?? 0) + view.alloc.rate[f]! * view.flows.net.multiplicity[f]!);
+  }
+  return flows.map((f) => partitionGroup(view, f, topicMiBps.get(topicOf(view, f))!));
+}
+
+function topicOf(view: View, flow: number): number {
+  return view.state.classes[view.flows.klass[flow]!]!.topic;
 }
 
 /** Indices of the live produce flows, in flow order: one partition group each. */
@@ -80,10 +91,15 @@ function inSyncFollowers(view: View, produce: number): number[] {
   return out;
 }
 
-function partitionGroup(view: View, f: number): PartitionGroup {
+function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGroup {
   const { state, flows, alloc } = view;
   const topic = state.config.topics[state.classes[flows.klass[f]!]!.topic]!;
   const producer = topic.producers[0]!;
+  const instances = topic.producers.reduce((sum, p) => sum + p.instances, 0);
+  // The simulated consumer fetch stands for every group (latency-recorder.ts): the share of
+  // deliveries read from EBS is the groups' mean miss rate.
+  let diskReads = 0;
+  for (const g of topic.consumerGroups) if (g.mode.kind === 'lagging') diskReads += g.mode.diskReadFraction;
   return {
     count: flows.net.multiplicity[f]!,
     leader: flows.broker[f]!,
@@ -92,7 +108,10 @@ function partitionGroup(view: View, f: number): PartitionGroup {
     messageBytes: topic.messageSize.meanBytes * topic.compressionRatio,
     batchSizeBytes: producer.batchSizeBytes,
     lingerS: producer.lingerS,
-    producerInstances: topic.producers.reduce((sum, p) => sum + p.instances, 0),
+    producerInstances: instances,
+    // No scenario field says records are keyed: they are taken as unkeyed (sticky partitioner).
+    stickyProducerMiBps: topicMiBps / instances,
+    diskReadFraction: topic.consumerGroups.length > 0 ? diskReads / topic.consumerGroups.length : 0,
     acks: producer.acks,
     consumerGroups: topic.consumerGroups.length,
     fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LatencyHistogram, RandomStreams } from '../../src/engine/index.js';
 import { estimateLatency } from '../../src/latency/estimate.js';
 import { runRequestLevel } from '../../src/latency/request-level.js';
+import { awsFramework, equation1MiBps, snapshotAt } from '../calibration/setups.js';
 import { atUtilisation, ringGroups, type ClusterSpec } from './fixtures.js';
 
 const SEED = 1;
@@ -60,6 +61,27 @@ describe.each(Object.entries(CLUSTERS))('estimate against request-level: %s', (_
         const got = estimated[kind].quantile(q);
         expect(Math.abs(got / want - 1), `${kind} p${q * 100}: estimate ${got * 1e3} ms, request-level ${want * 1e3} ms`).toBeLessThan(0.15);
       }
+    }
+  });
+});
+
+// The AWS framework's set-up (test/calibration/setups.ts: 3 × m5.2xlarge, acks=all, RF 3, unkeyed
+// records from 6 producers, 2 consumer groups), where pauses, write-back stalls and fetch cycles
+// set the tail: the two modes must agree on it too. Loads as shares of the Equation 1 limit.
+describe('estimate against request-level with real tails: 3 × m5.2xlarge, acks=all', () => {
+  it.each([0.3, 0.6, 0.8])('%s of Equation 1: publish p50 and p99 within 15 percent', (fraction) => {
+    const setup = awsFramework('kafka.m5.2xlarge');
+    const snapshot = snapshotAt(setup, fraction * equation1MiBps(setup));
+    const streams = new RandomStreams(SEED);
+    const simulated = runRequestLevel(snapshot, { durationS: 121, warmupS: 1, rng: streams.stream('latency/request-level'), maxRequests: 10_000_000 });
+    expect(simulated.saturated).toEqual([]);
+    const estimated = { publish: new LatencyHistogram(), endToEnd: new LatencyHistogram() };
+    const rng = streams.stream('latency/estimate');
+    for (let call = 0; call < 3000; call++) estimateLatency(snapshot, { rng, weight: 1 }, estimated);
+    for (const q of [0.5, 0.99]) {
+      const want = simulated.publish.quantile(q);
+      const got = estimated.publish.quantile(q);
+      expect(Math.abs(got / want - 1), `publish p${q * 100}: estimate ${got * 1e3} ms, request-level ${want * 1e3} ms`).toBeLessThan(0.15);
     }
   });
 });

@@ -30,6 +30,12 @@ export const PARAMS: LatencyParams = {
   cpuSecondsPerMiB: 0.01,
 };
 
+/**
+ * Every source of variability that is not a queue switched off (variability.ts): for tests of
+ * the queues and the path's fixed parts alone.
+ */
+export const QUIET: Partial<LatencyParams> = { variability: false };
+
 export function group(leader: number, followers: number[], over: Partial<PartitionGroup> = {}): PartitionGroup {
   return {
     count: 10,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LatencyHistogram, RandomStreams } from '../../src/engine/index.js';
 import { estimateLatency } from '../../src/latency/estimate.js';
 import { runRequestLevel } from '../../src/latency/request-level.js';
-import { batchBytes, MIB } from '../../src/latency/routes.js';
+import { resolveRoutes } from '../../src/latency/routes.js';
 import { snapshotOf, group, type ClusterSpec } from './fixtures.js';
 
 // Broker 0 leads an unreplicated group that alone needs 1.25× its network in; brokers 3–5
@@ -45,7 +45,7 @@ describe('saturated resources', () => {
     expect(result.saturated).toEqual(['broker 1 network in']);
     // Counts are requests a second (weight 1 s): group 1's, a fifth of the total, within the
     // sampling noise of 1000 samples.
-    const group1PerS = (10 * 2 * MIB) / batchBytes(2 * MIB, 0.005, 1024, 16384);
+    const group1PerS = resolveRoutes(snapshot).batchRate[1]!;
     expect(into.publish.count).toBeGreaterThan(0.9 * group1PerS);
     expect(into.publish.count).toBeLessThan(1.1 * group1PerS);
     expect(into.publish.max).toBeLessThan(0.05);
@@ -65,7 +65,7 @@ describe('saturated resources', () => {
     const into = { publish: new LatencyHistogram(), endToEnd: new LatencyHistogram() };
     estimateLatency(ebsBound, { rng: new RandomStreams(1).stream('latency/estimate'), samples: 1000, weight: 1 }, into);
     // Only group 1's acks=0 publish (the leader's network in) is clear of broker 1's EBS.
-    const group1PerS = (10 * 0.8 * MIB) / batchBytes(0.8 * MIB, 0.005, 1024, 16384);
+    const group1PerS = resolveRoutes(ebsBound).batchRate[1]!;
     expect(into.publish.count).toBeCloseTo(group1PerS, -1);
     expect(into.endToEnd.count).toBe(0);
   });

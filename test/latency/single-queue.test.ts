@@ -8,6 +8,7 @@ import { RandomStreams } from '../../src/engine/index.js';
 import { runRequestLevel } from '../../src/latency/request-level.js';
 import { MIB } from '../../src/latency/routes.js';
 import type { LatencySnapshot, PartitionGroup } from '../../src/latency/snapshot.js';
+import { QUIET } from './fixtures.js';
 
 const NET_IN_MIBPS = 100;
 
@@ -40,7 +41,7 @@ function oneQueue(batches: { bytes: number; perS: number }[]): LatencySnapshot {
     ebsLoad: one(load),
     cpuLoad: one(0),
     partitions: groups,
-    params: { rttSameAzS: 0, rttCrossAzS: 0, rttInterBrokerS: 0, ioThreads: 8, networkThreads: 3, cpuSecondsPerRequest: 0, cpuSecondsPerMiB: 0 },
+    params: { rttSameAzS: 0, rttCrossAzS: 0, rttInterBrokerS: 0, ioThreads: 8, networkThreads: 3, cpuSecondsPerRequest: 0, cpuSecondsPerMiB: 0, ...QUIET },
   };
 }
 

@@ -25,9 +25,10 @@ describe('latency when the EBS burst bucket empties', () => {
 
   it('jumps produce p99 several times over when throughput falls to the baseline', () => {
     // Past the bucket the EBS queue grows for the whole window (demand exceeds the baseline):
-    // within 10 s it already holds tens of milliseconds of writes, against a few at the peak.
+    // within 10 s it already holds a hundred milliseconds of writes, against an m5.large's
+    // light-load p99 of about 30 ms at the peak (its JVM-pause floor, SOURCES.md A1).
     expect(peak.requestLevel.publishLatency99pct).not.toBeNull();
-    expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(5 * peak.requestLevel.publishLatency99pct!);
+    expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(3 * peak.requestLevel.publishLatency99pct!);
     expect(empty.requestLevel.publishLatency99pct!).toBeGreaterThan(50);
   });
 
@@ -45,7 +46,7 @@ describe('the hourly estimate through the same afternoon', () => {
     const after = latency.hourly[firstEmptyHour + 1]!;
     expect(before.saturatedSeconds).toBe(0);
     expect(after.saturatedSeconds).toBe(3600);
-    expect(after.publishLatency99pct!).toBeGreaterThan(50 * before.publishLatency99pct!);
+    expect(after.publishLatency99pct!).toBeGreaterThan(10 * before.publishLatency99pct!);
   });
 
   it('bounds the wait by buffer.memory: 32 MiB ahead of a record, drained at the EBS baseline', () => {
