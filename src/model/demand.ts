@@ -13,6 +13,7 @@ import { PRODUCE, REPLICATE, type Flows } from './flows.js';
 import type { TopicLoad } from './topic-load.js';
 import { unavailable, type ClusterState } from './state.js';
 import { BYTES_PER_MIB } from '../units.js';
+import type { ModelConfig } from './config.js';
 
 /**
  * What each class's producers want to send now, per partition, whether they are refused, and
@@ -21,11 +22,12 @@ import { BYTES_PER_MIB } from '../units.js';
  */
 export function setProduceDemand(state: ClusterState, load: TopicLoad): void {
   const classes = state.classes;
+  const bounds = clientBounds(state.config);
   for (let c = 0; c < classes.length; c++) {
     const cls = classes[c]!;
     state.produceDemand[c] = load.now[cls.topic]! * cls.share;
     state.refused[c] = unavailable(state, c) ? 1 : 0;
-    const client = clientBounds(state, cls.topic);
+    const client = bounds[cls.topic]!;
     const cap = Math.min(client.bufferMiB * cls.share, state.produceDemand[c]! * client.deliveryTimeoutS);
     state.backlogCapMiB[c] = cap;
     const over = state.producerBacklogMiB[c]! - cap;
@@ -36,19 +38,29 @@ export function setProduceDemand(state: ClusterState, load: TopicLoad): void {
   }
 }
 
+interface ClientBounds {
+  bufferMiB: number;
+  deliveryTimeoutS: number;
+}
+
+/** Per configuration, computed once: the bounds of each topic's producers. */
+const boundsOf = new WeakMap<ModelConfig, readonly ClientBounds[]>();
+
 /**
- * A topic's producers together: the buffer.memory of all their instances, and the shortest
+ * Each topic's producers together: the buffer.memory of all their instances, and the shortest
  * delivery.timeout.ms among them (records share the partitions' backlogs, so the first to
  * give up bounds them).
  */
-function clientBounds(state: ClusterState, topic: number): { bufferMiB: number; deliveryTimeoutS: number } {
-  let bufferMiB = 0;
-  let deliveryTimeoutS = Infinity;
-  for (const p of state.config.topics[topic]!.producers) {
-    bufferMiB += (p.instances * p.bufferMemoryBytes) / BYTES_PER_MIB;
-    deliveryTimeoutS = Math.min(deliveryTimeoutS, p.deliveryTimeoutS);
+function clientBounds(config: ModelConfig): readonly ClientBounds[] {
+  let bounds = boundsOf.get(config);
+  if (bounds === undefined) {
+    bounds = config.topics.map((t) => ({
+      bufferMiB: t.producers.reduce((sum, p) => sum + (p.instances * p.bufferMemoryBytes) / BYTES_PER_MIB, 0),
+      deliveryTimeoutS: Math.min(...t.producers.map((p) => p.deliveryTimeoutS)),
+    }));
+    boundsOf.set(config, bounds);
   }
-  return { bufferMiB, deliveryTimeoutS };
+  return bounds;
 }
 
 export function setDemands(state: ClusterState, flows: Flows): void {

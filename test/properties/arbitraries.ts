@@ -9,6 +9,7 @@
 // one, replication factors and broker indices are clamped to the drawn cluster, and per-broker
 // specs are a short list repeated over the brokers.
 import fc from 'fast-check';
+import { config as baseConfig } from '../model/fixtures.js';
 import type { AutoExpandSpec, BrokerEvent, BrokerSpec, BucketSpec, CpuCosts, ModelConfig } from '../../src/model/config.js';
 import type {
   ResolvedConsumerGroup,
@@ -447,26 +448,7 @@ export const acksAllCaseArb: fc.Arbitrary<AcksAllCase> = fc
       producers: [{ load: { kind: 'rate', rateMiBps: demandMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 40, deliveryTimeoutS: 1e9 }],
       consumerGroups: rackAware.map((aware, g) => ({ name: `group-${g}`, mode: { kind: 'tail' }, rackAware: aware, instances: 1 })),
     };
-    const config: ModelConfig = {
-      durationS: 1800,
-      startEpochS: 0,
-      seed,
-      intervalS: 60,
-      profileStepS: 600,
-      brokers,
-      azs: 3,
-      clientAzs: 3,
-      broker,
-      cpu: { coreSecondsPerMiBProduced: 0, coreSecondsPerMiBReplicated: 0, coreSecondsPerMiBFetched: 0 },
-      initialCreditFraction: 1,
-      warmStart: false,
-      autoExpand: null,
-      diskAlarmFraction: 0.85,
-      cpuGuidanceFraction: 0.6,
-      replicaLagTimeMaxS: 30,
-      topics: [topic],
-      verify: true,
-      latency: null,
-    };
+    // The hand-written fixture's configuration: no CPU cost, full buckets, invariants checked.
+    const config: ModelConfig = baseConfig({ durationS: 1800, seed, profileStepS: 600, brokers, broker, topics: [topic] });
     return { config, replicationFactor: r, groups: c, demandMiBps, boundMiBps };
   });
