@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { repoPath } from './paths.js';
 
 /** Events/s of calibrate.mjs on the machine the speed targets were set on (its README). */
 export const REFERENCE_EVENTS_PER_SECOND = 5.9e6;
@@ -21,7 +22,7 @@ const CALIBRATION_RUNS = 2;
 /** One run takes about 1.7 s on a 6 M events/s machine; this bounds a pathological one. */
 const RUN_TIMEOUT_MS = 60_000;
 
-const scriptPath = fileURLToPath(new URL('../../shared/reference/phold/calibrate.mjs', import.meta.url));
+const scriptPath = repoPath('..', 'shared', 'reference', 'phold', 'calibrate.mjs');
 
 export type MachineScale =
   | { state: 'calibrated'; eventsPerSecond: number; scale: number }

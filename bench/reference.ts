@@ -5,7 +5,7 @@
 // Fails when the simulation's event count differs from the expected one, so that a change in
 // behaviour cannot pass as a speed-up (STYLE habit 11): update EXPECTED_EVENTS deliberately.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './paths.js';
 import { runScenario } from '../src/run/index.js';
 import { reportJson } from '../src/report/json.js';
 import { loadScenario } from '../src/scenario/index.js';
@@ -13,7 +13,7 @@ import { VERSION } from '../src/version.js';
 import { machineScale, scaleSeconds } from './calibrate.js';
 
 const EXPECTED_EVENTS = 13_405;
-const path = fileURLToPath(new URL('../scenarios/reference.yaml', import.meta.url));
+const path = repoPath('scenarios', 'reference.yaml');
 
 function once(): { seconds: number; events: number } {
   const started = performance.now();

@@ -79,42 +79,99 @@ export function producerWaitS(view: View, flow: number, sinceS: number): number 
   return rate > 0 ? backlog / rate : 0;
 }
 
+/**
+ * The last followers list handed out per produce flow of a flow table: a snapshot is built after
+ * every allocation and its lists rarely change, so an unchanged list is the same (never mutated)
+ * array as before instead of a new one each time.
+ */
+const followersCache = new WeakMap<object, (number[] | undefined)[]>();
+
 function inSyncFollowers(view: View, produce: number): number[] {
   const { state, flows } = view;
   const c = flows.klass[produce]!;
+  let cache = followersCache.get(flows);
+  if (cache === undefined) {
+    cache = [];
+    followersCache.set(flows, cache);
+  }
+  const last = cache[produce];
+  let same = last !== undefined;
+  let n = 0;
+  for (let j = 0; j < state.slots; j++) {
+    const k = c * state.slots + j;
+    const f = flows.replicateOf[k]!;
+    if (f >= 0 && state.inIsr[k] === 1 && state.lagMiB[k]! <= 0) {
+      if (same && last![n] !== flows.broker[f]!) same = false;
+      n++;
+    }
+  }
+  if (same && last!.length === n) return last!;
   const out: number[] = [];
   for (let j = 0; j < state.slots; j++) {
     const k = c * state.slots + j;
     const f = flows.replicateOf[k]!;
     if (f >= 0 && state.inIsr[k] === 1 && state.lagMiB[k]! <= 0) out.push(flows.broker[f]!);
   }
+  cache[produce] = out;
   return out;
 }
 
-function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGroup {
-  const { state, flows, alloc } = view;
-  const topic = state.config.topics[state.classes[flows.klass[f]!]!.topic]!;
+/** What a partition group takes from its topic's settings alone, worked out once per topic. */
+interface TopicConstants {
+  messageBytes: number;
+  batchSizeBytes: number;
+  lingerS: number;
+  producerInstances: number;
+  diskReadFraction: number;
+  acks: PartitionGroup['acks'];
+  consumerGroups: number;
+  fetchFromFollowerSameAz: boolean;
+}
+
+const topicConstants = new WeakMap<object, TopicConstants>();
+
+function constantsOf(topic: View['state']['config']['topics'][number]): TopicConstants {
+  let k = topicConstants.get(topic);
+  if (k !== undefined) return k;
   const producer = topic.producers[0]!;
-  const instances = topic.producers.reduce((sum, p) => sum + p.instances, 0);
+  let instances = 0;
+  for (const p of topic.producers) instances += p.instances;
   // The simulated consumer fetch stands for every group (latency-recorder.ts): the share of
   // deliveries read from EBS is the groups' mean miss rate.
   let diskReads = 0;
   for (const g of topic.consumerGroups) if (g.mode.kind === 'lagging') diskReads += g.mode.diskReadFraction;
+  k = {
+    messageBytes: topic.messageSize.meanBytes * topic.compressionRatio,
+    batchSizeBytes: producer.batchSizeBytes,
+    lingerS: producer.lingerS,
+    producerInstances: instances,
+    diskReadFraction: topic.consumerGroups.length > 0 ? diskReads / topic.consumerGroups.length : 0,
+    acks: producer.acks,
+    consumerGroups: topic.consumerGroups.length,
+    fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
+  };
+  topicConstants.set(topic, k);
+  return k;
+}
+
+function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGroup {
+  const { state, flows, alloc } = view;
+  const k = constantsOf(state.config.topics[state.classes[flows.klass[f]!]!.topic]!);
   return {
     count: flows.net.multiplicity[f]!,
     leader: flows.broker[f]!,
     followers: inSyncFollowers(view, f),
     produceMiBps: alloc.rate[f]!,
-    messageBytes: topic.messageSize.meanBytes * topic.compressionRatio,
-    batchSizeBytes: producer.batchSizeBytes,
-    lingerS: producer.lingerS,
-    producerInstances: instances,
+    messageBytes: k.messageBytes,
+    batchSizeBytes: k.batchSizeBytes,
+    lingerS: k.lingerS,
+    producerInstances: k.producerInstances,
     // No scenario field says records are keyed: they are taken as unkeyed (sticky partitioner).
-    stickyProducerMiBps: topicMiBps / instances,
-    diskReadFraction: topic.consumerGroups.length > 0 ? diskReads / topic.consumerGroups.length : 0,
-    acks: producer.acks,
-    consumerGroups: topic.consumerGroups.length,
-    fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
+    stickyProducerMiBps: topicMiBps / k.producerInstances,
+    diskReadFraction: k.diskReadFraction,
+    acks: k.acks,
+    consumerGroups: k.consumerGroups,
+    fetchFromFollowerSameAz: k.fetchFromFollowerSameAz,
     producerWaitS: producerWaitS(view, f, 0),
   };
 }

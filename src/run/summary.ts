@@ -1,7 +1,8 @@
 // Per-broker and cluster summaries of a finished run: utilisation (mean, p95, max) of each
 // resource against its sustained capacity, time above the CPU guidance, time with each credit
 // bucket empty, throttled and lost bytes, and the largest backlogs.
-import { max, quickselect } from 'd3-array';
+import { max } from 'd3-array';
+import { selectInPlace } from '../engine/select.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
 import { azOfBroker } from '../model/placement.js';
 import { brokerResource, CPU, EBS, KINDS_PER_BROKER, NET_IN, NET_OUT, UTILIZATION_SERIES } from '../model/resources.js';
@@ -120,9 +121,10 @@ export function clusterSummary(run: ClusterRunData): ClusterSummary {
 }
 
 /**
- * The 95th percentile with d3's R-7 interpolation (as d3.quantile), selected with d3's
- * Floyd–Rivest quickselect on a typed copy: d3.quantile walks a typed array through a generic
- * iterator, which costs more than the rest of a summary.
+ * The 95th percentile with d3's R-7 interpolation (as d3.quantile), selected by d3's
+ * Floyd–Rivest quickselect specialised to numbers (engine/select.ts) on a typed copy:
+ * d3.quantile walks a typed array through a generic iterator and comparator, which costs more
+ * than the rest of a summary.
  */
 function quantile95(series: Float64Array): number {
   const n = series.length;
@@ -130,7 +132,7 @@ function quantile95(series: Float64Array): number {
   const values = Float64Array.from(series);
   const i = (n - 1) * 0.95;
   const i0 = Math.floor(i);
-  quickselect(values as unknown as number[], i0);
+  selectInPlace(values, i0);
   const low = values[i0]!;
   if (i0 + 1 >= n) return low;
   let high = Infinity;

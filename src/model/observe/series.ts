@@ -81,45 +81,28 @@ export class SeriesSampler implements Observer {
   /** Every broker series is a line over the segment, clamped where a level is (credits, disk ≥ 0). */
   rates(view: View): void {
     this.perBroker = view.brokers;
-    const { state, alloc, drift } = view;
+    const { state, drift } = view;
     const res = state.resources;
     const p = view.brokers;
     const disks = state.disks;
     const series = BROKER_SERIES.length;
     for (let b = 0; b < res.brokers; b++) {
       const at = b * series;
-      const set = (name: BrokerSeriesName, base: number, slope = 0, lo = -Infinity, hi = Infinity) => {
-        const i = at + SERIES_INDEX[name];
-        this.base[i] = base;
-        this.slope[i] = slope;
-        this.lo[i] = lo;
-        this.hi[i] = hi;
-      };
-      const util = (kind: number) => (alloc.load[brokerResource(b, kind)]! / res.sustained[brokerResource(b, kind)]!) * 100;
-      set('BytesInPerSec', p.bytesInMiBps[b]! * BYTES_PER_MIB);
-      set('BytesOutPerSec', p.bytesOutMiBps[b]! * BYTES_PER_MIB);
-      set('ReplicationBytesInPerSec', p.replicationInMiBps[b]! * BYTES_PER_MIB);
-      set('ReplicationBytesOutPerSec', p.replicationOutMiBps[b]! * BYTES_PER_MIB);
-      set('CpuUser', util(CPU));
-      set('NetworkInUtilization', util(NET_IN));
-      set('NetworkOutUtilization', util(NET_OUT));
-      set('EbsThroughputUtilization', util(EBS));
-      set('UnderReplicatedPartitions', p.underReplicated[b]!);
+      this.set(at, 'BytesInPerSec', p.bytesInMiBps[b]! * BYTES_PER_MIB);
+      this.set(at, 'BytesOutPerSec', p.bytesOutMiBps[b]! * BYTES_PER_MIB);
+      this.set(at, 'ReplicationBytesInPerSec', p.replicationInMiBps[b]! * BYTES_PER_MIB);
+      this.set(at, 'ReplicationBytesOutPerSec', p.replicationOutMiBps[b]! * BYTES_PER_MIB);
+      this.set(at, 'CpuUser', utilPct(view, b, CPU));
+      this.set(at, 'NetworkInUtilization', utilPct(view, b, NET_IN));
+      this.set(at, 'NetworkOutUtilization', utilPct(view, b, NET_OUT));
+      this.set(at, 'EbsThroughputUtilization', utilPct(view, b, EBS));
+      this.set(at, 'UnderReplicatedPartitions', p.underReplicated[b]!);
       const size = disks.sizeGiB[b]!;
-      set('KafkaDataLogsDiskUsed', (disks.usedGiB(b) / size) * 100, (disks.growthGiBps(b) / size) * 100, 0);
-      const bucket = (name: BrokerSeriesName, kind: number, unit: 'percent' | 'minutes') => {
-        const r = brokerResource(b, kind);
-        const spec = res.bucket[r]!;
-        if (spec.size <= 0) return set(name, unit === 'percent' ? 100 : 0);
-        const rate = bucketRate(spec, res.level[r]!, alloc.load[r]!);
-        // CloudWatch counts CPU credits in vCPU-minutes.
-        const k = unit === 'percent' ? 100 / spec.size : 1 / 60;
-        set(name, res.level[r]! * k, rate * k, 0, spec.size * k);
-      };
-      bucket('BurstBalance', EBS, 'percent');
-      bucket('NetworkInBurstBalance', NET_IN, 'percent');
-      bucket('NetworkOutBurstBalance', NET_OUT, 'percent');
-      bucket('CPUCreditBalance', CPU, 'minutes');
+      this.set(at, 'KafkaDataLogsDiskUsed', (disks.usedGiB(b) / size) * 100, (disks.growthGiBps(b) / size) * 100, 0);
+      this.bucket(view, b, at, 'BurstBalance', EBS, 'percent');
+      this.bucket(view, b, at, 'NetworkInBurstBalance', NET_IN, 'percent');
+      this.bucket(view, b, at, 'NetworkOutBurstBalance', NET_OUT, 'percent');
+      this.bucket(view, b, at, 'CPUCreditBalance', CPU, 'minutes');
     }
     this.underMinIsr = 0;
     this.offline = 0;
@@ -132,6 +115,26 @@ export class SeriesSampler implements Observer {
       this.storedMiB += (state.appendedMiB[c]! - state.deletedMiB[c]!) * cls.count;
       this.storedDrift += drift.stored[c]! * cls.count;
     }
+  }
+
+  /** Broker series `name` (at column offset `at`) is the line base + slope·t clamped to [lo, hi]. */
+  private set(at: number, name: BrokerSeriesName, base: number, slope = 0, lo = -Infinity, hi = Infinity): void {
+    const i = at + SERIES_INDEX[name];
+    this.base[i] = base;
+    this.slope[i] = slope;
+    this.lo[i] = lo;
+    this.hi[i] = hi;
+  }
+
+  /** A credit bucket's balance, in percent of its size or (CloudWatch's CPU credits) in vCPU-minutes. */
+  private bucket(view: View, b: number, at: number, name: BrokerSeriesName, kind: number, unit: 'percent' | 'minutes'): void {
+    const res = view.state.resources;
+    const r = brokerResource(b, kind);
+    const spec = res.bucket[r]!;
+    if (spec.size <= 0) return this.set(at, name, unit === 'percent' ? 100 : 0);
+    const rate = bucketRate(spec, res.level[r]!, view.alloc.load[r]!);
+    const k = unit === 'percent' ? 100 / spec.size : 1 / 60;
+    this.set(at, name, res.level[r]! * k, rate * k, 0, spec.size * k);
   }
 
   segment(_view: View, t0: number, t1: number): void {
@@ -170,6 +173,12 @@ export class SeriesSampler implements Observer {
   finish(): SeriesData {
     return this.data;
   }
+}
+
+/** Broker `b`'s load on its resource of `kind`, in percent of the sustained rate. */
+function utilPct(view: View, b: number, kind: number): number {
+  const r = brokerResource(b, kind);
+  return (view.alloc.load[r]! / view.state.resources.sustained[r]!) * 100;
 }
 
 const SERIES_INDEX = Object.fromEntries(BROKER_SERIES.map((name, i) => [name, i])) as Record<BrokerSeriesName, number>;
