@@ -50,7 +50,7 @@ function measure(name: string, yaml: string): void {
         flowClasses: w.flowClasses,
         replicasPerBrokerMax: w.replicasPerBrokerMax,
         windowRequests: Math.round(w.windowRequests),
-        windowRequestsSimulated: d.latency?.windows.map((x) => x.requestLevel.requests) ?? [],
+        windowRequestsSimulated: d.latency?.windows.map((x) => x.requestLevel.produceRequests) ?? [],
         estimateMs: Math.round(estimateMs * 10) / 10,
         runSeconds: Math.round(runSeconds * 1000) / 1000,
       }),

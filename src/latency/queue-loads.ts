@@ -42,6 +42,8 @@ export interface QueueLoads {
   rho: Float64Array;
   /** Background jobs a second. */
   bgRate: Float64Array;
+  /** 1 where the queue's utilisation reached 1 and is held at the snapshot's holdSaturatedAt. */
+  held: Uint8Array;
   /** First two moments of the service time of a job (foreground and background alike). */
   meanS: Float64Array;
   meanS2: Float64Array;
@@ -106,6 +108,11 @@ export function queueLoads(s: LatencySnapshot, r: Routes, reuse?: QueueLoads): Q
     const handlerJobS = (r.cpuPerRequestS + r.cpuPerByteS * jobBytes) * (r.handlerServers[b]! / r.handlerCores[b]!);
     settle(q, base + HANDLER, s.cpuLoad[b]!, r.handlerCores[b]!, handlerJobS);
   }
+  const hold = s.holdSaturatedAt;
+  for (let i = 0; i < queues; i++) {
+    q.held[i] = 0;
+    if (hold !== undefined && !(q.rho[i]! < 1)) holdAt(q, i, hold);
+  }
   return q;
 }
 
@@ -118,6 +125,7 @@ function allocateLoads(queues: number): QueueLoads {
     fgWork2: new Float64Array(queues),
     rho: new Float64Array(queues),
     bgRate: new Float64Array(queues),
+    held: new Uint8Array(queues),
     meanS: new Float64Array(queues),
     meanS2: new Float64Array(queues),
   };
@@ -149,10 +157,25 @@ function typicalJobBytes(r: Routes): number {
 }
 
 /** Names of the resources at or beyond capacity, for example "broker 2 network out". */
+/**
+ * A saturated queue held just below capacity: its foreground keeps its service-time mix, the
+ * background is what remains up to the held utilisation, and where the foreground alone is more
+ * than that its rate is taken as thinned to fit (the rest waits in the producers, which the
+ * estimate carries as producer wait where the fluid model has the resource).
+ */
+function holdAt(q: QueueLoads, i: number, rho: number): void {
+  const servers = q.servers[i]!;
+  const fgRho = q.fgRate[i]! > 0 ? q.fgWork[i]! / servers : 0;
+  q.held[i] = 1;
+  q.rho[i] = rho;
+  const bgWork = (rho - Math.min(fgRho, rho)) * servers;
+  q.bgRate[i] = bgWork > 0 && q.meanS[i]! > 0 ? bgWork / q.meanS[i]! : 0;
+}
+
 export function saturatedQueues(q: QueueLoads): string[] {
   const names: string[] = [];
   for (let i = 0; i < q.queues; i++) {
-    if (!(q.rho[i]! < 1)) names.push(`broker ${Math.floor(i / QUEUES_PER_BROKER) + 1} ${QUEUE_NAMES[i % QUEUES_PER_BROKER]}`);
+    if (q.held[i] === 1 || !(q.rho[i]! < 1)) names.push(`broker ${Math.floor(i / QUEUES_PER_BROKER) + 1} ${QUEUE_NAMES[i % QUEUES_PER_BROKER]}`);
   }
   return names;
 }

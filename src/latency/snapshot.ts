@@ -23,6 +23,13 @@ export interface LatencySnapshot {
   /** One entry per group of identical partitions (same replica list, same rate). */
   partitions: readonly PartitionGroup[];
   params: LatencyParams;
+  /**
+   * Per-interval estimates of a run: a queue whose utilisation reaches 1 is held at this one
+   * (latency.saturatedUtilization) and reported as saturated, so that its time is counted in
+   * every percentile rather than dropped. Omitted (request-level windows): a saturated queue has
+   * no stationary latency, and its paths are not recorded.
+   */
+  holdSaturatedAt?: number;
 }
 
 export interface PartitionGroup {
@@ -177,6 +184,7 @@ export function checkSnapshot(s: LatencySnapshot): void {
   const groups = s.partitions;
   for (let i = 0; i < groups.length; i++) checkGroup(groups[i]!, i, n);
   checkParams(s.params);
+  if (s.holdSaturatedAt !== undefined && !(s.holdSaturatedAt > 0 && s.holdSaturatedAt < 1)) fail(`holdSaturatedAt must be in (0, 1), got ${s.holdSaturatedAt}`);
 }
 
 const PER_BROKER = ['netInMiBps', 'netOutMiBps', 'ebsMiBps', 'cpuCores', 'netInLoad', 'netOutLoad', 'ebsLoad', 'cpuLoad'] as const;

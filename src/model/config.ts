@@ -37,6 +37,11 @@ export interface CpuCosts {
   coreSecondsPerMiBProduced: number;
   coreSecondsPerMiBReplicated: number;
   coreSecondsPerMiBFetched: number;
+  /**
+   * A leader's fixed CPU per produce request (cpu.coreSecondsPerRequest), charged per MiB at the
+   * request size the topic's batches have at its current rate (demand.ts); 0 if omitted.
+   */
+  coreSecondsPerRequest?: number;
 }
 
 export interface AutoExpandSpec {

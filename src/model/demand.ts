@@ -14,6 +14,7 @@ import type { TopicLoad } from './topic-load.js';
 import { unavailable, type ClusterState } from './state.js';
 import { BYTES_PER_MIB } from '../units.js';
 import type { ModelConfig } from './config.js';
+import { meanBatchRecords } from '../latency/accumulator.js';
 
 /**
  * What each class's producers want to send now, per partition, whether they are refused, and
@@ -36,6 +37,47 @@ export function setProduceDemand(state: ClusterState, load: TopicLoad): void {
       state.producerBacklogMiB[c] = cap;
     }
   }
+}
+
+interface RequestShape {
+  messageBytes: number;
+  batchRecords: number;
+  lingerS: number;
+  instances: number;
+}
+
+const requestShapes = new WeakMap<ModelConfig, readonly RequestShape[]>();
+
+/**
+ * Core-seconds a leader spends per MiB produced to a topic writing `topicMiBps` in all: the
+ * per-byte cost plus cpu.coreSecondsPerRequest over the bytes of one produce request. Requests
+ * are the latency layer's (routes.ts): unkeyed records under the sticky partitioner, one batch a
+ * request, each producer instance filling its batch at its share of the topic's rate until
+ * batch.size or linger.ms — so small batches at a low rate cost more CPU per byte, and the
+ * throughput model's CPU and the latency model's request handlers carry the same work.
+ */
+export function produceCpuPerMiB(config: ModelConfig, topic: number, topicMiBps: number): number {
+  const perMiB = config.cpu.coreSecondsPerMiBProduced;
+  const perRequest = config.cpu.coreSecondsPerRequest ?? 0;
+  if (!(perRequest > 0)) return perMiB;
+  let shapes = requestShapes.get(config);
+  if (shapes === undefined) {
+    shapes = config.topics.map((t) => {
+      const messageBytes = t.messageSize.meanBytes * t.compressionRatio;
+      const producer = t.producers[0]!;
+      return {
+        messageBytes,
+        batchRecords: Math.max(1, Math.floor(producer.batchSizeBytes / messageBytes)),
+        lingerS: producer.lingerS,
+        instances: t.producers.reduce((sum, p) => sum + p.instances, 0),
+      };
+    });
+    requestShapes.set(config, shapes);
+  }
+  const shape = shapes[topic]!;
+  const recordsPerS = (topicMiBps * BYTES_PER_MIB) / shape.instances / shape.messageBytes;
+  const requestMiB = (shape.messageBytes * meanBatchRecords(recordsPerS, shape.lingerS, shape.batchRecords)) / BYTES_PER_MIB;
+  return perMiB + perRequest / requestMiB;
 }
 
 interface ClientBounds {
@@ -85,6 +127,8 @@ export function setDemands(state: ClusterState, flows: Flows): void {
     const c = flows.klass[f]!;
     const kind = flows.kind[f]!;
     if (kind === PRODUCE) {
+      const cls = classes[c]!;
+      net.useCoefficient[flows.produceCpuUse[f]!] = produceCpuPerMiB(state.config, cls.topic, cls.share > 0 ? state.produceDemand[c]! / cls.share : 0);
       demand[f] = state.refused[c] === 1 ? 0 : state.producerBacklogMiB[c]! > 0 ? Infinity : state.produceDemand[c]!;
       hwSources = highWatermarkSources(state, flows, c);
     } else if (kind === REPLICATE) {

@@ -51,6 +51,8 @@ export interface Flows {
   crossAzFraction: Float64Array;
   /** Fetch flows: the replay rate cap in MiB/s per partition (0: none). */
   replayMiBps: Float64Array;
+  /** Produce flows: the use of the leader's CPU, whose coefficient follows the request size (demand.ts); else −1. */
+  produceCpuUse: Int32Array;
 }
 
 class FlowBuilder {
@@ -63,6 +65,7 @@ class FlowBuilder {
   crossAz: number[] = [];
   diskReadFraction: number[] = [];
   replayMiBps: number[] = [];
+  produceCpuUse: number[] = [];
   useStart: number[] = [0];
   useResource: number[] = [];
   useCoefficient: number[] = [];
@@ -81,6 +84,7 @@ class FlowBuilder {
     this.crossAz.push(crossAz);
     this.diskReadFraction.push(0);
     this.replayMiBps.push(0);
+    this.produceCpuUse.push(-1);
     return this.kind.length - 1;
   }
 
@@ -144,6 +148,7 @@ export function buildFlows(state: ClusterState): Flows {
     produceOf[c] = produce;
     b.use(leader, NET_IN, 1);
     b.use(leader, EBS, 1);
+    b.produceCpuUse[produce] = b.useResource.length;
     b.use(leader, CPU, cpu.coreSecondsPerMiBProduced);
     if (quotas) b.useQuotas(ingressQuotas(state.resources, c));
     for (const j of tiedSlots) useReplication(b, state, leader, cls.replicas[j]!);
@@ -213,6 +218,7 @@ export function buildFlows(state: ClusterState): Flows {
     useIsRead: Uint8Array.from(b.useIsRead),
     crossAzFraction: Float64Array.from(b.crossAz),
     replayMiBps: Float64Array.from(b.replayMiBps),
+    produceCpuUse: Int32Array.from(b.produceCpuUse),
   };
 }
 

@@ -7,7 +7,7 @@ export type LatencyMode = 'estimate' | 'request-level';
 export interface LatencyFigures {
   mode: LatencyMode;
   /** Produce requests (batches) the figures stand for. */
-  requests: number;
+  produceRequests: number;
   publishLatency50pct: number | null;
   publishLatency95pct: number | null;
   publishLatency99pct: number | null;
@@ -28,7 +28,7 @@ export function latencyFigures(mode: LatencyMode, requests: number, publish: Lat
   };
   return {
     mode,
-    requests: Math.round(requests),
+    produceRequests: Math.round(requests),
     publishLatency50pct: ms(publish, 0.5),
     publishLatency95pct: ms(publish, 0.95),
     publishLatency99pct: ms(publish, 0.99),

@@ -25,7 +25,7 @@ export function latencySnapshot(view: View, params: LatencyParams, saturatedUtil
     }
     return out;
   };
-  return {
+  const snapshot: LatencySnapshot = {
     brokers: n,
     azOfBroker: Array.from({ length: n }, (_, b) => azOfBroker(b, state.config.azs)),
     clientAzs: state.config.clientAzs,
@@ -40,6 +40,8 @@ export function latencySnapshot(view: View, params: LatencyParams, saturatedUtil
     partitions: partitionGroups(view),
     params,
   };
+  if (saturatedUtilization !== null) snapshot.holdSaturatedAt = saturatedUtilization;
+  return snapshot;
 }
 
 /**

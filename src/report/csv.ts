@@ -48,10 +48,10 @@ export function latencyCsv(d: DeploymentResult, startEpochS: number): Uint8Array
   if (hourly.length === 0) return null;
   const out = new CsvWriter();
   const fields = LATENCY_FIELDS;
-  out.row(header(['hour', 'timestamp', 'mode', 'requests', ...fields, 'saturatedSeconds']));
+  out.row(header(['hour', 'timestamp', 'mode', 'produceRequests', ...fields, 'saturatedSeconds']));
   for (const h of hourly) {
     const values = fields.map((f) => (h[f] === null ? '' : String(h[f])));
-    out.row([h.hour, isoTime(h.hour * SECONDS_PER_HOUR, startEpochS), h.mode, h.requests, ...values, h.saturatedSeconds].join(','));
+    out.row([h.hour, isoTime(h.hour * SECONDS_PER_HOUR, startEpochS), h.mode, h.produceRequests, ...values, h.saturatedSeconds].join(','));
   }
   return out.bytes();
 }

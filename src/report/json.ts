@@ -5,7 +5,7 @@ import type { DeploymentResult, ScenarioResult } from '../run/index.js';
 import { isoTime } from './time-text.js';
 import { bindingSentence, timelineDetail } from './wording.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ReportMeta {
   toolVersion: string;

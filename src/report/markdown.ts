@@ -140,7 +140,7 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
   ];
   out.push('| what | mode | produce requests | publish p50 | p95 | p99 | p99.9 | max | end-to-end p50 | p99 | p99.9 |', '|---|---|---|---|---|---|---|---|---|---|---|');
   const row = (what: string, f: LatencyFigures) =>
-    `| ${what} | ${f.mode} | ${f.requests.toLocaleString('en-US')} | ${ms(f.publishLatency50pct)} | ${ms(f.publishLatency95pct)} | ${ms(f.publishLatency99pct)} | ${ms(f.publishLatency999pct)} | ${ms(f.publishLatencyMax)} | ${ms(f.endToEndLatency50pct)} | ${ms(f.endToEndLatency99pct)} | ${ms(f.endToEndLatency999pct)} |`;
+    `| ${what} | ${f.mode} | ${f.produceRequests.toLocaleString('en-US')} | ${ms(f.publishLatency50pct)} | ${ms(f.publishLatency95pct)} | ${ms(f.publishLatency99pct)} | ${ms(f.publishLatency999pct)} | ${ms(f.publishLatencyMax)} | ${ms(f.endToEndLatency50pct)} | ${ms(f.endToEndLatency99pct)} | ${ms(f.endToEndLatency999pct)} |`;
   if (l.estimate !== null) out.push(row('whole run', l.estimate));
   for (const w of l.windows) {
     const what = `${w.window} window, ${timeInWords(w.startS, startEpochS)}, ${w.durationS} s`;
@@ -156,6 +156,12 @@ function latencySection(d: DeploymentResult, startEpochS: number): string[] {
   if (l.estimate !== null && l.estimate.saturatedSeconds > 0) {
     out.push(
       `For ${formatQuantity(Math.round(l.estimate.saturatedSeconds / 60))} minutes a broker resource ran at capacity (${l.estimate.saturated.join(', ')}): producers backed up, and the estimate includes their wait (the backlog ahead of each batch ÷ the rate it drains at).`,
+      '',
+    );
+  }
+  if (l.estimate !== null && l.estimate.requestQueuesSaturatedSeconds > 0) {
+    out.push(
+      `For ${formatQuantity(Math.round(l.estimate.requestQueuesSaturatedSeconds / 60))} minutes ${l.estimate.requestQueuesSaturated.join(', ')} had more work than they can do: requests queue without bound there. Those minutes are in every figure above, with the queue held at latency.saturatedUtilization — a lower bound on their latency.`,
       '',
     );
   }

@@ -28,6 +28,7 @@ export function buildModelConfig(
       coreSecondsPerMiBProduced: a['cpu.coreSecondsPerMiBProduced'],
       coreSecondsPerMiBReplicated: a['cpu.coreSecondsPerMiBReplicated'],
       coreSecondsPerMiBFetched: a['cpu.coreSecondsPerMiBFetched'],
+      coreSecondsPerRequest: a['cpu.coreSecondsPerRequest'],
     },
     initialCreditFraction: a['credits.initialFillFraction'],
     warmStart: deployment.warmStart,

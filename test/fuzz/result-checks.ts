@@ -136,7 +136,7 @@ function latencyProblems(d: Deployment): CheckProblem[] {
     for (const order of ORDERS) {
       const values = order.map((k) => figures[k]).filter((v): v is number => typeof v === 'number');
       const sorted = values.every((v, i) => v >= 0 && (i === 0 || v >= values[i - 1]!));
-      if (!sorted) problems.push({ kind: 'latency-order', message: `${where} (requests ${String(figures.requests)}): ${order.map((k) => `${k} ${String(figures[k])}`).join(', ')}` });
+      if (!sorted) problems.push({ kind: 'latency-order', message: `${where} (produce requests ${String(figures.produceRequests)}): ${order.map((k) => `${k} ${String(figures[k])}`).join(', ')}` });
     }
   }
   return problems;

@@ -18,6 +18,7 @@ function oneQueue(rho: number, meanS: number, meanS2: number, servers = 1): Queu
     fgWork2: one(((rho * servers) / meanS) * meanS2),
     rho: one(rho),
     bgRate: one(0),
+    held: Uint8Array.of(0),
     meanS: one(meanS),
     meanS2: one(meanS2),
   };

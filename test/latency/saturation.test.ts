@@ -1,6 +1,8 @@
 // A resource at or beyond capacity has no stationary latency. Request-level mode still ends
 // its window (bounded work) and names the resource; the estimate records nothing for the paths
-// through it, still records the others, and names it too.
+// through it, still records the others, and names it too — unless the snapshot says to hold a
+// saturated queue just below capacity (the per-interval estimate of a run), when every path is
+// recorded and the queue is still named.
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram, RandomStreams } from '../../src/engine/index.js';
 import { estimateLatency } from '../../src/latency/estimate.js';
@@ -49,6 +51,33 @@ describe('saturated resources', () => {
     expect(into.publish.count).toBeGreaterThan(0.9 * group1PerS);
     expect(into.publish.count).toBeLessThan(1.1 * group1PerS);
     expect(into.publish.max).toBeLessThan(0.05);
+  });
+
+  it('with holdSaturatedAt the estimate records every path, holding the saturated queue just below capacity', () => {
+    const held = { ...snapshot, holdSaturatedAt: 0.95 };
+    const into = { publish: new LatencyHistogram(), endToEnd: new LatencyHistogram() };
+    const result = estimateLatency(held, { rng: new RandomStreams(1).stream('latency/estimate'), samples: 4000, weight: 1 }, into);
+    // Still named: the time is counted, not hidden.
+    expect(result.saturated).toEqual(['broker 1 network in']);
+    // Both groups' requests are in the figures now (weight 1 s: counts are requests a second).
+    const routes = resolveRoutes(snapshot);
+    const allPerS = routes.batchRate[0]! + routes.batchRate[1]!;
+    expect(into.publish.count).toBeGreaterThan(0.97 * allPerS);
+    expect(into.publish.count).toBeLessThan(1.03 * allPerS);
+    expect(Number.isFinite(into.publish.max)).toBe(true);
+  });
+
+  it('the held utilisation sets the wait at a saturated queue', () => {
+    // Group 0 alone, its leader's network in at ρ = 1.25: held at 0.95 its batches wait about
+    // ρ/(1 − ρ) = 19 service times, held at 0.6 about 1.5.
+    const alone = snapshotOf({ ...CLUSTER, groups: [CLUSTER.groups[0]!] });
+    const p50At = (hold: number): number => {
+      const into = { publish: new LatencyHistogram(), endToEnd: new LatencyHistogram() };
+      estimateLatency({ ...alone, holdSaturatedAt: hold }, { rng: new RandomStreams(1).stream('latency/estimate'), samples: 4000, weight: 1 }, into);
+      return into.publish.quantile(0.5);
+    };
+    const serviceS = resolveRoutes(alone).batchBytes[0]! / (CLUSTER.netInMiBps * 1024 * 1024);
+    expect(p50At(0.95) - p50At(0.6)).toBeGreaterThan(3 * serviceS);
   });
 
   it('a saturated EBS holds up appends, leader and follower, and only them', () => {

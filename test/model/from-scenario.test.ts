@@ -64,6 +64,7 @@ describe('t3 CPU credits', () => {
       'cpu.coreSecondsPerMiBProduced': 0.6,
       'cpu.coreSecondsPerMiBReplicated': 0.6,
       'cpu.coreSecondsPerMiBFetched': 0,
+      'cpu.coreSecondsPerRequest': 0,
     });
     const sim = simulate({ ...buildModelConfig(s, provisioned(s), assumptions), verify: true, latency: null });
     const empty = sim.timeline.filter((e) => e.kind === 'bucket-empty' && e.resource === CPU);
