@@ -34,7 +34,7 @@ describe('msksim run on every bundled scenario', () => {
       expect(code).toBe(0);
       expect(stdout).toMatch(/per month/);
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Record<string, unknown>;
-      expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'msksim' } });
+      expect(report).toMatchObject({ schemaVersion: 2, tool: { name: 'msksim' } });
       expect((report.scenario as { hash: string }).hash).toMatch(/^[0-9a-f]{64}$/);
       expect((report.assumptions as unknown[]).length).toBeGreaterThan(10);
       expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/Binding constraint/);
