@@ -61,3 +61,23 @@ export function meanBatchRecords(recordsPerS: number, lingerS: number, batchReco
   const length = Math.max(0, Math.min(lingerS, mean - over));
   return Math.min(batchRecords, 1 + recordsPerS * length);
 }
+
+/**
+ * Mean time a batch stays open, E[min(L, G)]: until batch.size fills (G) or linger.ms expires
+ * (L). The records it holds are 1 + λ·E[min(L, G)] (meanBatchRecords).
+ */
+export function batchSpanS(recordsPerS: number, lingerS: number, batchRecords: number): number {
+  if (!(recordsPerS > 0)) return lingerS;
+  return (meanBatchRecords(recordsPerS, lingerS, batchRecords) - 1) / recordsPerS;
+}
+
+/**
+ * Produce requests a second from one producer client's keyed records to one broker: the sender
+ * drains a broker when any of its batches is ready (full, or open linger.ms), and the request
+ * then carries the open batch of every partition the broker leads (RecordAccumulator.ready and
+ * drain). So each instance sends about one request per span of the quickest-closing batch,
+ * `cycleS`, and never more than there are batches.
+ */
+export function keyedRequestsPerS(instances: number, cycleS: number, batchesPerS: number): number {
+  return cycleS > 0 ? Math.min(instances / cycleS, batchesPerS) : batchesPerS;
+}

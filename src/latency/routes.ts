@@ -2,7 +2,7 @@
 // the batch a producer sends, how often, the one-way delays to and from the clients, which
 // broker serves each AZ's consumers, and the service time of a batch at each broker resource.
 // Both latency modes read these numbers, so they walk the same path by construction.
-import { fillConstants, meanBatchRecords, waitInBatch } from './accumulator.js';
+import { batchSpanS, fillConstants, keyedRequestsPerS, meanBatchRecords, waitInBatch } from './accumulator.js';
 import { DEFAULT_CPU_SECONDS_PER_MIB, type LatencySnapshot } from './snapshot.js';
 
 export const MIB = 1048576;
@@ -127,7 +127,54 @@ export function resolveRoutes(s: LatencySnapshot, reuse?: Routes): Routes {
     resolveClients(s, g, r);
   }
   r.followerStart[groups] = f;
+  coalesceKeyed(s, r);
   return r;
+}
+
+/**
+ * Keyed records fill a batch per partition, but the producer sends one request per broker per
+ * drain carrying every open batch there (keyedRequestsPerS). Groups of one client and leader
+ * then share requests: each group's jobs are its share of them, each the size of a whole
+ * request. In the accumulator a record waits for the next drain: the first record after a
+ * drain opens the cycle and waits all of it, later ones a uniform share — the accumulator law
+ * of accumulator.ts at the records a second the instance sends that broker, with the cycle as
+ * its linger and no batch.size (a partition's full batch is what shortens the cycle).
+ */
+/** A batch no records fill: a drain cycle ends at its linger (the cycle) only. */
+const UNBOUNDED_BATCH_RECORDS = 2 ** 40;
+
+function coalesceKeyed(s: LatencySnapshot, r: Routes): void {
+  let sets: Map<number, { cycleS: number; bytesPerS: number; batchesPerS: number; instances: number }> | undefined;
+  const key = (g: number, pg: LatencySnapshot['partitions'][number]) => (pg.client ?? -1 - g) * s.brokers + pg.leader;
+  for (let g = 0; g < r.groups; g++) {
+    const pg = s.partitions[g]!;
+    if (pg.stickyProducerMiBps !== undefined || !(r.batchRate[g]! > 0)) continue;
+    sets ??= new Map();
+    const k = key(g, pg);
+    const set = sets.get(k) ?? { cycleS: Infinity, bytesPerS: 0, batchesPerS: 0, instances: pg.producerInstances };
+    set.cycleS = Math.min(set.cycleS, batchSpanS(r.recordsPerS[g]!, pg.lingerS, r.batchRecords[g]!));
+    set.bytesPerS += pg.count * pg.produceMiBps * MIB;
+    set.batchesPerS += r.batchRate[g]!;
+    sets.set(k, set);
+  }
+  if (sets === undefined) return;
+  for (let g = 0; g < r.groups; g++) {
+    const pg = s.partitions[g]!;
+    if (pg.stickyProducerMiBps !== undefined || !(r.batchRate[g]! > 0)) continue;
+    const set = sets.get(key(g, pg))!;
+    const requests = keyedRequestsPerS(set.instances, set.cycleS, set.batchesPerS);
+    const bytes = set.bytesPerS / requests;
+    r.batchBytes[g] = bytes;
+    r.batchRate[g] = (requests * pg.count * pg.produceMiBps * MIB) / set.bytesPerS;
+    r.lingerS[g] = Math.min(pg.lingerS, set.cycleS);
+    r.recordsPerS[g] = set.bytesPerS / set.instances / pg.messageBytes;
+    r.batchRecords[g] = UNBOUNDED_BATCH_RECORDS;
+    const fill = fillConstants(r.recordsPerS[g]!, UNBOUNDED_BATCH_RECORDS);
+    r.fillMeanS[g] = fill.meanS;
+    r.fillA[g] = fill.a;
+    r.fillB[g] = fill.b;
+    r.handlerS[g] = handlerServiceS(r, pg.leader, bytes);
+  }
 }
 
 function allocateRoutes(s: LatencySnapshot): Routes {

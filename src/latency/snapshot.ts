@@ -64,6 +64,11 @@ export interface PartitionGroup {
    * per partition filling at produceMiBps / producerInstances.
    */
   stickyProducerMiBps?: number;
+  /**
+   * The producer client writing the group (its topic): keyed groups of one client with one
+   * leader share produce requests. Omitted: a client of its own.
+   */
+  client?: number;
   /** Share of the consumer fetches served from EBS rather than the page cache (lagging readers); 0 if omitted. */
   diskReadFraction?: number;
 }

@@ -14,7 +14,7 @@ import type { TopicLoad } from './topic-load.js';
 import { unavailable, type ClusterState } from './state.js';
 import { BYTES_PER_MIB } from '../units.js';
 import type { ModelConfig } from './config.js';
-import { meanBatchRecords } from '../latency/accumulator.js';
+import { batchSpanS, keyedRequestsPerS, meanBatchRecords } from '../latency/accumulator.js';
 
 /**
  * What each class's producers want to send now, per partition, whether they are refused, and
@@ -44,9 +44,72 @@ interface RequestShape {
   batchRecords: number;
   lingerS: number;
   instances: number;
+  keyed: boolean;
 }
 
 const requestShapes = new WeakMap<ModelConfig, readonly RequestShape[]>();
+
+function requestShapesOf(config: ModelConfig): readonly RequestShape[] {
+  let shapes = requestShapes.get(config);
+  if (shapes === undefined) {
+    shapes = config.topics.map((t) => {
+      const messageBytes = t.messageSize.meanBytes * t.compressionRatio;
+      const producer = t.producers[0]!;
+      return {
+        messageBytes,
+        batchRecords: Math.max(1, Math.floor(producer.batchSizeBytes / messageBytes)),
+        lingerS: producer.lingerS,
+        instances: t.producers.reduce((sum, p) => sum + p.instances, 0),
+        keyed: producer.keyed,
+      };
+    });
+    requestShapes.set(config, shapes);
+  }
+  return shapes;
+}
+
+/**
+ * The CPU coefficient of every produce flow at its leader (produceCpuPerMiB). Keyed records
+ * share requests per topic and leader (keyedRequestsPerS, as the latency routes do), so their
+ * coefficient needs the whole set of classes a broker leads.
+ */
+function setProduceCpu(state: ClusterState, flows: Flows): void {
+  const { config, classes } = state;
+  const net = flows.net;
+  const shapes = requestShapesOf(config);
+  let keyed: Map<number, { cycleS: number; bytesPerS: number; batchesPerS: number }> | undefined;
+  const perRequest = config.cpu.coreSecondsPerRequest ?? 0;
+  for (let f = 0; f < net.flowCount; f++) {
+    if (flows.kind[f] !== PRODUCE) continue;
+    const c = flows.klass[f]!;
+    const cls = classes[c]!;
+    const shape = shapes[cls.topic]!;
+    if (!shape.keyed || !(perRequest > 0)) {
+      net.useCoefficient[flows.produceCpuUse[f]!] = produceCpuPerMiB(config, cls.topic, cls.share > 0 ? state.produceDemand[c]! / cls.share : 0);
+      continue;
+    }
+    const bytesPerS = state.produceDemand[c]! * BYTES_PER_MIB;
+    const recordsPerS = bytesPerS / shape.instances / shape.messageBytes;
+    keyed ??= new Map();
+    const k = cls.topic * state.resources.brokers + flows.broker[f]!;
+    const set = keyed.get(k) ?? { cycleS: Infinity, bytesPerS: 0, batchesPerS: 0 };
+    set.cycleS = Math.min(set.cycleS, batchSpanS(recordsPerS, shape.lingerS, shape.batchRecords));
+    set.bytesPerS += bytesPerS * cls.count;
+    set.batchesPerS += (bytesPerS * cls.count) / (shape.messageBytes * meanBatchRecords(recordsPerS, shape.lingerS, shape.batchRecords));
+    keyed.set(k, set);
+  }
+  if (keyed === undefined) return;
+  const perMiB = config.cpu.coreSecondsPerMiBProduced;
+  for (let f = 0; f < net.flowCount; f++) {
+    if (flows.kind[f] !== PRODUCE) continue;
+    const cls = classes[flows.klass[f]!]!;
+    const shape = shapes[cls.topic]!;
+    if (!shape.keyed) continue;
+    const set = keyed.get(cls.topic * state.resources.brokers + flows.broker[f]!)!;
+    const requests = set.bytesPerS > 0 ? keyedRequestsPerS(shape.instances, set.cycleS, set.batchesPerS) : 0;
+    net.useCoefficient[flows.produceCpuUse[f]!] = set.bytesPerS > 0 ? perMiB + (perRequest * requests * BYTES_PER_MIB) / set.bytesPerS : perMiB;
+  }
+}
 
 /**
  * Core-seconds a leader spends per MiB produced to a topic writing `topicMiBps` in all: the
@@ -60,21 +123,7 @@ export function produceCpuPerMiB(config: ModelConfig, topic: number, topicMiBps:
   const perMiB = config.cpu.coreSecondsPerMiBProduced;
   const perRequest = config.cpu.coreSecondsPerRequest ?? 0;
   if (!(perRequest > 0)) return perMiB;
-  let shapes = requestShapes.get(config);
-  if (shapes === undefined) {
-    shapes = config.topics.map((t) => {
-      const messageBytes = t.messageSize.meanBytes * t.compressionRatio;
-      const producer = t.producers[0]!;
-      return {
-        messageBytes,
-        batchRecords: Math.max(1, Math.floor(producer.batchSizeBytes / messageBytes)),
-        lingerS: producer.lingerS,
-        instances: t.producers.reduce((sum, p) => sum + p.instances, 0),
-      };
-    });
-    requestShapes.set(config, shapes);
-  }
-  const shape = shapes[topic]!;
+  const shape = requestShapesOf(config)[topic]!;
   const recordsPerS = (topicMiBps * BYTES_PER_MIB) / shape.instances / shape.messageBytes;
   const requestMiB = (shape.messageBytes * meanBatchRecords(recordsPerS, shape.lingerS, shape.batchRecords)) / BYTES_PER_MIB;
   return perMiB + perRequest / requestMiB;
@@ -106,6 +155,7 @@ function clientBounds(config: ModelConfig): readonly ClientBounds[] {
 }
 
 export function setDemands(state: ClusterState, flows: Flows): void {
+  setProduceCpu(state, flows);
   const { classes, slots, groupSlots } = state;
   const net = flows.net;
   const demand = net.demand;
@@ -127,8 +177,6 @@ export function setDemands(state: ClusterState, flows: Flows): void {
     const c = flows.klass[f]!;
     const kind = flows.kind[f]!;
     if (kind === PRODUCE) {
-      const cls = classes[c]!;
-      net.useCoefficient[flows.produceCpuUse[f]!] = produceCpuPerMiB(state.config, cls.topic, cls.share > 0 ? state.produceDemand[c]! / cls.share : 0);
       demand[f] = state.refused[c] === 1 ? 0 : state.producerBacklogMiB[c]! > 0 ? Infinity : state.produceDemand[c]!;
       hwSources = highWatermarkSources(state, flows, c);
     } else if (kind === REPLICATE) {

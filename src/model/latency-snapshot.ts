@@ -128,6 +128,7 @@ interface TopicConstants {
   acks: PartitionGroup['acks'];
   consumerGroups: number;
   fetchFromFollowerSameAz: boolean;
+  keyed: boolean;
 }
 
 const topicConstants = new WeakMap<object, TopicConstants>();
@@ -151,6 +152,7 @@ function constantsOf(topic: View['state']['config']['topics'][number]): TopicCon
     acks: producer.acks,
     consumerGroups: topic.consumerGroups.length,
     fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
+    keyed: producer.keyed,
   };
   topicConstants.set(topic, k);
   return k;
@@ -158,8 +160,9 @@ function constantsOf(topic: View['state']['config']['topics'][number]): TopicCon
 
 function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGroup {
   const { state, flows, alloc } = view;
-  const k = constantsOf(state.config.topics[state.classes[flows.klass[f]!]!.topic]!);
-  return {
+  const topic = state.classes[flows.klass[f]!]!.topic;
+  const k = constantsOf(state.config.topics[topic]!);
+  const group: PartitionGroup = {
     count: flows.net.multiplicity[f]!,
     leader: flows.broker[f]!,
     followers: inSyncFollowers(view, f),
@@ -168,14 +171,16 @@ function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGro
     batchSizeBytes: k.batchSizeBytes,
     lingerS: k.lingerS,
     producerInstances: k.producerInstances,
-    // No scenario field says records are keyed: they are taken as unkeyed (sticky partitioner).
-    stickyProducerMiBps: topicMiBps / k.producerInstances,
+    client: topic,
     diskReadFraction: k.diskReadFraction,
     acks: k.acks,
     consumerGroups: k.consumerGroups,
     fetchFromFollowerSameAz: k.fetchFromFollowerSameAz,
     producerWaitS: producerWaitS(view, f, 0),
   };
+  // Unkeyed records: the sticky partitioner fills one batch at a time at the producer's rate.
+  if (!k.keyed) group.stickyProducerMiBps = topicMiBps / k.producerInstances;
+  return group;
 }
 
 /** Relative change of latency below which two snapshots count as one (see similarSnapshot). */

@@ -27,6 +27,14 @@ export const DEFAULTS = {
   bufferMemory: '32MiB',
   /** Kafka's `delivery.timeout.ms` default, 120,000 ms (KIP-91). */
   deliveryTimeout: '120s',
+  /** Kafka's `max.in.flight.requests.per.connection` default (5, the most idempotence allows). */
+  maxInFlight: 5,
+  /** Records without keys: the sticky partitioner fills one batch at a time (KIP-480, KIP-794). */
+  keyed: false,
+  /** Kafka's consumer `fetch.min.bytes` default: a fetch returns as soon as any data is there. */
+  fetchMinBytes: '1B',
+  /** Kafka's consumer `fetch.max.wait.ms` default, 500 ms. */
+  fetchMaxWait: '500ms',
   instances: 1,
   consumerMode: 'tail',
   /** KIP-392 needs `client.rack` set on every consumer; Kafka leaves it unset. */

@@ -131,6 +131,18 @@ export const MAX_DELIVERY_TIMEOUT_S = (2 ** 31 - 1) / 1000;
  */
 export const PRODUCER_REQUEST_TIMEOUT_S = 30;
 
+/**
+ * `max.in.flight.requests.per.connection` is a Java int; beyond a thousand requests outstanding
+ * per connection nothing changes in the model, and a larger number is a typo.
+ */
+export const MAX_IN_FLIGHT = 1000;
+
+/** `fetch.min.bytes` is a Java int in Kafka: at most 2^31 − 1 bytes. */
+export const MAX_FETCH_MIN_BYTES = 2 ** 31 - 1;
+
+/** `fetch.max.wait.ms` is a Java int too. */
+export const MAX_FETCH_MAX_WAIT_S = (2 ** 31 - 1) / 1000;
+
 /** `buffer.memory` lives in the producer's JVM heap: 64 GiB is beyond any producer process. */
 export const MAX_BUFFER_MEMORY_BYTES = 64 * 2 ** 30;
 

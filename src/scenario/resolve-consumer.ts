@@ -7,10 +7,10 @@ import { shownValue } from './display.js';
 import type { PathSegments } from './errors.js';
 import type { Problems } from './problem.js';
 import type { ResolveContext } from './resolve-context.js';
-import { rateToMiBps } from './resolve-producer.js';
+import { rateToMiBps, valueOf } from './resolve-producer.js';
 import type { RawConsumerGroup } from './schema-workload.js';
 import type { ResolvedConsumerGroup, ResolvedConsumerMode } from './types.js';
-import { parseDuration, parseTimeOfDay } from './units.js';
+import { parseDuration, parseSize, parseTimeOfDay } from './units.js';
 import { SECONDS_PER_DAY as DAY_S } from '../units.js';
 
 
@@ -23,7 +23,14 @@ export function resolveConsumerGroup(
 ): ResolvedConsumerGroup | undefined {
   const mode = resolveMode(raw, meanMessageBytes, path, problems, ctx);
   if (mode === undefined) return undefined;
-  return { name: raw.name, mode, rackAware: raw.rackAware ?? DEFAULTS.rackAware, instances: raw.instances ?? DEFAULTS.instances };
+  return {
+    name: raw.name,
+    mode,
+    rackAware: raw.rackAware ?? DEFAULTS.rackAware,
+    instances: raw.instances ?? DEFAULTS.instances,
+    fetchMinBytes: raw.fetchMinBytes ?? valueOf(parseSize(DEFAULTS.fetchMinBytes)),
+    fetchMaxWaitS: raw.fetchMaxWait ?? valueOf(parseDuration(DEFAULTS.fetchMaxWait)),
+  };
 }
 
 function resolveMode(

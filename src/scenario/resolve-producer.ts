@@ -45,6 +45,8 @@ export function resolveProducer(
     lingerS,
     bufferMemoryBytes: raw.bufferMemory ?? valueOf(parseSize(DEFAULTS.bufferMemory)),
     deliveryTimeoutS,
+    keyed: raw.keyed ?? DEFAULTS.keyed,
+    maxInFlight: raw.maxInFlight ?? DEFAULTS.maxInFlight,
   };
 }
 

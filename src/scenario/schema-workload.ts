@@ -7,6 +7,9 @@ import { duration, int, num, oneOf, percent, rate, size, strict } from './fields
 import { encodeIssue } from './issue-text.js';
 import {
   MAX_BUFFER_MEMORY_BYTES,
+  MAX_FETCH_MAX_WAIT_S,
+  MAX_FETCH_MIN_BYTES,
+  MAX_IN_FLIGHT,
   MAX_CLIENT_INSTANCES,
   MAX_CONSUMER_GROUPS_PER_TOPIC,
   MAX_DELIVERY_TIMEOUT_S,
@@ -174,6 +177,14 @@ const producerSchema = strict(
       default: DEFAULTS.deliveryTimeout,
       max: MAX_DELIVERY_TIMEOUT_S,
     }).optional(),
+    keyed: z.boolean().optional().meta({
+      description: 'Records carry keys: every partition fills its own batch, and one request per broker carries them; false: the sticky partitioner fills one batch at a time.',
+      default: DEFAULTS.keyed,
+    }),
+    maxInFlight: int(1, MAX_IN_FLIGHT, {
+      description: 'max.in.flight.requests.per.connection: produce requests an instance has outstanding to one broker; more wait in the client.',
+      default: DEFAULTS.maxInFlight,
+    }).optional(),
   },
   { description: 'A producer: give exactly one of rate or trace.' },
 );
@@ -184,6 +195,13 @@ const consumerGroupSchema = strict(
     mode: oneOf(['tail', 'lagging', 'replay'], { description: 'tail (page cache), lagging (part from disk) or replay (scheduled rewinds).', default: DEFAULTS.consumerMode }).optional(),
     rackAware: z.boolean().optional().meta({ description: 'KIP-392: fetch from a follower in the same AZ.', default: DEFAULTS.rackAware }),
     instances: int(1, MAX_CLIENT_INSTANCES, { description: 'Consumers in the group (OMB consumerPerSubscription).', default: DEFAULTS.instances }).optional(),
+    fetchMinBytes: size({
+      description: 'fetch.min.bytes: a fetch waits at the broker until this much data is there, or fetchMaxWait.',
+      example: '1B',
+      default: DEFAULTS.fetchMinBytes,
+      max: MAX_FETCH_MIN_BYTES,
+    }).optional(),
+    fetchMaxWait: duration({ description: 'fetch.max.wait.ms.', example: '500ms', default: DEFAULTS.fetchMaxWait, max: MAX_FETCH_MAX_WAIT_S }).optional(),
     lagging: strict(
       { diskReadFraction: percent({ description: 'Fraction of reads served from disk, 0–1 or a percentage.' }, 'fraction', { minimum: 0, maximum: 1 }) },
       { description: 'Settings for mode: lagging.' },

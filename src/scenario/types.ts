@@ -110,6 +110,14 @@ export interface ResolvedProducer {
   bufferMemoryBytes: number;
   /** `delivery.timeout.ms`, in seconds: a record not accepted by then fails (client-side loss). */
   deliveryTimeoutS: number;
+  /**
+   * Records carry keys: each partition fills its own batch (the key's hash picks it), and one
+   * produce request per broker carries every partition's ready batch. False: the sticky
+   * partitioner (KIP-480, KIP-794) fills one batch at a time.
+   */
+  keyed: boolean;
+  /** `max.in.flight.requests.per.connection`: requests a producer instance has outstanding to one broker at most. */
+  maxInFlight: number;
 }
 
 export type ResolvedConsumerMode =
@@ -130,6 +138,10 @@ export interface ResolvedConsumerGroup {
   rackAware: boolean;
   /** Consumers in the group (OMB `consumerPerSubscription`). */
   instances: number;
+  /** `fetch.min.bytes`: a fetch waits at the broker until this much data is there … */
+  fetchMinBytes: number;
+  /** … or `fetch.max.wait.ms` (in seconds) has passed. */
+  fetchMaxWaitS: number;
 }
 
 export interface ResolvedTopic {

@@ -23,7 +23,7 @@ function cluster(lingerS: number) {
     netOutMiBps: 1000,
     ebsMiBps: 1000,
     cpuCores: 64,
-    groups: [group(0, [1, 2], { count: 4, produceMiBps: 0.5, lingerS, batchSizeBytes: 1048576 })],
+    groups: [group(0, [1, 2], { count: 1, produceMiBps: 0.5, lingerS, batchSizeBytes: 1048576 })],
     params: QUIET,
   });
 }

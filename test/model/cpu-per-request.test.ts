@@ -5,6 +5,7 @@
 // records, batch.size 16 KiB (16 records), linger.ms 5.
 import { describe, expect, it } from 'vitest';
 import { produceCpuPerMiB } from '../../src/model/demand.js';
+import { batchSpanS } from '../../src/latency/accumulator.js';
 import { resolveRoutes } from '../../src/latency/routes.js';
 import { config, topic } from './fixtures.js';
 import { simulate } from './simulate.js';
@@ -14,13 +15,14 @@ const PER_MIB = 0.01;
 const PER_REQUEST = 0.001;
 const CORES = 64;
 
-function cpuPctPerBroker(totalMiBps: number): number {
+function cpuPctPerBroker(totalMiBps: number, partitions = 3, keyed = false): number {
+  const t = topic(totalMiBps, { partitions, replicationFactor: 1, minInsyncReplicas: 1, groups: 0 });
   const sim = simulate(
     config({
       brokers: 3,
       durationS: 600,
       cpu: { coreSecondsPerMiBProduced: PER_MIB, coreSecondsPerMiBReplicated: 0, coreSecondsPerMiBFetched: 0, coreSecondsPerRequest: PER_REQUEST },
-      topics: [topic(totalMiBps, { partitions: 3, replicationFactor: 1, minInsyncReplicas: 1, groups: 0 })],
+      topics: [{ ...t, producers: t.producers.map((p) => ({ ...p, keyed })) }],
     }),
   );
   const cpu = sim.series.broker.CpuUser[0]!;
@@ -54,5 +56,37 @@ describe('per-request CPU in the throughput model', () => {
     const c = config({ cpu: { coreSecondsPerMiBProduced: 0, coreSecondsPerMiBReplicated: 0, coreSecondsPerMiBFetched: 0, coreSecondsPerRequest: 1 } });
     // With 1 core·s a request and nothing per byte, CPU per MiB × MiB/s is requests a second.
     expect(produceCpuPerMiB(c, 0, 30) * 10).toBeCloseTo(requestsPerS, 6);
+  });
+
+  it('keyed records: one request per broker per linger carries the batches of all its partitions', () => {
+    // 12 partitions at 0.1 MiB/s each, 4 led per broker: each fills 102.4 records/s, far from
+    // 16 records in 5 ms, so batches close at linger and the sender drains every partition of
+    // a broker together: 200 requests/s per broker (not 4 × 102.4 / 1.512 = 271 batches/s).
+    // CPU per broker: 0.4 MiB/s × 0.01 + 200 × 0.001 = 0.204 cores.
+    expect(cpuPctPerBroker(1.2, 12, true)).toBeCloseTo((0.204 / CORES) * 100, 3);
+    // Unkeyed, the one instance fills a single batch at 1,228.8 records/s: 7.144 records at
+    // linger, 172 requests/s in all, 57.3 per broker — fewer requests than keyed.
+    expect(cpuPctPerBroker(1.2, 12, false)).toBeCloseTo(((0.4 * PER_MIB + 1228.8 / 7.144 / 3 * PER_REQUEST) / CORES) * 100, 3);
+  });
+
+  it('keyed records: the latency routes send the requests the throughput model charges', () => {
+    const keyedGroup = group(0, [], { count: 4, produceMiBps: 0.1, client: 0 });
+    const snap = snapshotOf({ brokers: 3, azs: 3, netInMiBps: 1000, netOutMiBps: 1000, ebsMiBps: 1000, cpuCores: CORES, groups: [keyedGroup] });
+    const routes = resolveRoutes(snap);
+    // One request per batch span (linger, to 0.02 %: 15 records would take 146 ms).
+    const cycleS = batchSpanS(102.4, 0.005, 16);
+    expect(cycleS).toBeCloseTo(0.005, 5);
+    expect(routes.batchRate[0]).toBeCloseTo(1 / cycleS, 9);
+    // Each request carries 0.4 MiB/s ÷ 200 = 2,097 bytes: four partitions' batches of 1.512 records.
+    expect(routes.batchBytes[0]).toBeCloseTo(0.4 * 1048576 * cycleS, 6);
+    // And the throughput model charges that many requests (0.1 core·s each, nothing per byte).
+    const c = config({
+      brokers: 3,
+      cpu: { coreSecondsPerMiBProduced: 0, coreSecondsPerMiBReplicated: 0, coreSecondsPerMiBFetched: 0, coreSecondsPerRequest: 0.1 },
+    });
+    const t = topic(1.2, { partitions: 12, replicationFactor: 1, minInsyncReplicas: 1, groups: 0 });
+    const sim = simulate({ ...c, durationS: 60, topics: [{ ...t, producers: t.producers.map((p) => ({ ...p, keyed: true })) }] });
+    const cpu = sim.series.broker.CpuUser[0]!;
+    expect(((cpu[cpu.length - 1]! / 100) * CORES) / 0.1).toBeCloseTo(1 / cycleS, 6);
   });
 });

@@ -12,6 +12,8 @@ export function topic(rateMiBps: number, options: Partial<ResolvedTopic> & { gro
     mode: { kind: 'tail' },
     rackAware: false,
     instances: 1,
+    fetchMinBytes: 1,
+    fetchMaxWaitS: 0.5,
   }));
   return {
     name: 'events',
@@ -24,7 +26,7 @@ export function topic(rateMiBps: number, options: Partial<ResolvedTopic> & { gro
     compressionRatio: 1,
     partitionSkew: { kind: 'uniform' },
     // Unbounded clients unless a test bounds them: the tests here are about the brokers.
-    producers: [{ load: { kind: 'rate', rateMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 50, deliveryTimeoutS: 1e12 }],
+    producers: [{ load: { kind: 'rate', rateMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 50, deliveryTimeoutS: 1e12, keyed: false, maxInFlight: 5 }],
     consumerGroups: groups,
     ...options,
   };

@@ -220,6 +220,8 @@ function producerArb(maxDurationS: number): fc.Arbitrary<ResolvedProducer> {
     // From Kafka's 32 MiB down to buffers that overflow within seconds of a backlog.
     bufferMemoryBytes: fc.oneof(fc.constant(32 * 2 ** 20), logReal(2 ** 16, 2 ** 30)),
     deliveryTimeoutS: fc.oneof(fc.constant(120), logReal(30.005, 3600)),
+    keyed: fc.boolean(),
+    maxInFlight: fc.oneof(fc.constant(5), int(1, 10)),
   });
 }
 
@@ -240,7 +242,15 @@ function consumerModeArb(maxDurationS: number): fc.Arbitrary<ResolvedConsumerMod
 }
 
 function groupArb(maxDurationS: number): fc.Arbitrary<ResolvedConsumerGroup> {
-  return fc.record({ mode: consumerModeArb(maxDurationS), rackAware: fc.boolean(), instances: int(1, 4) }).map((g) => ({ name: 'group', ...g }));
+  return fc
+    .record({
+      mode: consumerModeArb(maxDurationS),
+      rackAware: fc.boolean(),
+      instances: int(1, 4),
+      fetchMinBytes: fc.oneof(fc.constant(1), int(1, 1 << 20)),
+      fetchMaxWaitS: fc.oneof(fc.constant(0.5), real(0, 2)),
+    })
+    .map((g) => ({ name: 'group', ...g }));
 }
 
 /** A topic before `fitTopic`: replication factor and min.insync.replicas as wanted, instants on the longest horizon. */
@@ -445,8 +455,8 @@ export const acksAllCaseArb: fc.Arbitrary<AcksAllCase> = fc
       messageSize: { kind: 'fixed', meanBytes: 1024 },
       compressionRatio: 1,
       partitionSkew: { kind: 'uniform' },
-      producers: [{ load: { kind: 'rate', rateMiBps: demandMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 40, deliveryTimeoutS: 1e9 }],
-      consumerGroups: rackAware.map((aware, g) => ({ name: `group-${g}`, mode: { kind: 'tail' }, rackAware: aware, instances: 1 })),
+      producers: [{ load: { kind: 'rate', rateMiBps: demandMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 40, deliveryTimeoutS: 1e9, keyed: false, maxInFlight: 5 }],
+      consumerGroups: rackAware.map((aware, g) => ({ name: `group-${g}`, mode: { kind: 'tail' }, rackAware: aware, instances: 1, fetchMinBytes: 1, fetchMaxWaitS: 0.5 })),
     };
     // The hand-written fixture's configuration: no CPU cost, full buckets, invariants checked.
     const config: ModelConfig = baseConfig({ durationS: 1800, seed, profileStepS: 600, brokers, broker, topics: [topic] });

@@ -34,7 +34,7 @@ describe('defaults', () => {
             compressionRatio: 1,
             partitionSkew: { kind: 'uniform' },
             producers: [
-              { load: { kind: 'rate', rateMiBps: 10 }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 33_554_432, deliveryTimeoutS: 120 },
+              { load: { kind: 'rate', rateMiBps: 10 }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 33_554_432, deliveryTimeoutS: 120, keyed: false, maxInFlight: 5 },
             ],
             consumerGroups: [],
           },
@@ -95,6 +95,8 @@ describe('defaults', () => {
       mode: { kind: 'replay', firstStartS: 14 * 3600, everyS: null, rewindS: 21_600, rateMiBps: 50 },
       rackAware: false,
       instances: 1,
+      fetchMinBytes: 1,
+      fetchMaxWaitS: 0.5,
     });
   });
 
