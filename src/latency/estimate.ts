@@ -42,7 +42,7 @@ import { revisitCovariance } from './revisit.js';
 import { resolveRoutes, type Routes } from './routes.js';
 import { fillPaths, pathTable, samplePaths, type PathTable } from './sample-paths.js';
 import { checkSnapshot, type LatencySnapshot } from './snapshot.js';
-import { resolveVariability, variabilityBuffers, type Variability } from './variability.js';
+import { inFlightSaturated, resolveVariability, variabilityBuffers, type Variability } from './variability.js';
 
 export const DEFAULT_ESTIMATE_SAMPLES = 64;
 
@@ -96,7 +96,7 @@ export function estimateLatency(snapshot: LatencySnapshot, options: EstimateOpti
     const count = (options.weight * totalRate) / samples;
     samplePaths(r, ws.loads, ws.paths, ws.variability, ws.shift, totalRate, samples, count, into.publish, into.endToEnd);
   }
-  return { mode: 'estimate', saturated: saturatedQueues(ws.loads) };
+  return { mode: 'estimate', saturated: [...saturatedQueues(ws.loads), ...inFlightSaturated(r, ws.variability)] };
 }
 
 function prepare(s: LatencySnapshot): Workspace {

@@ -17,7 +17,7 @@
 import type { Rng } from '../engine/index.js';
 import { normalQuantile } from './normal-quantile.js';
 
-export const QMC_DIMENSIONS = 47;
+export const QMC_DIMENSIONS = 49;
 export const QMC_GRID = 4096;
 export const QMC_MASK = QMC_GRID - 1;
 

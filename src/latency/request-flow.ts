@@ -23,7 +23,7 @@ import { EBS, EBS_ON_PATH_RHO, HANDLER, NET_IN, NET_OUT, QUEUES_PER_BROKER } fro
 import type { ResourceQueues } from './resource-queues.js';
 import { QMC_MASK, QMC_NEG_LN_TAIL, QMC_NORMAL } from './quasi-random.js';
 import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
-import { diskReadS, fetchCycleWaitS, jitterS, stallS, type Variability } from './variability.js';
+import { diskReadS, fetchCycleWaitS, fetchHoldS, inFlightWaitS, jitterS, stallS, type Variability } from './variability.js';
 
 // Imported bindings the hot paths use, as module locals: under a transpiling loader (tsx,
 // vitest) each use of an import is a getter call.
@@ -147,7 +147,8 @@ export class RequestFlow implements EventHandler {
     const jitter = jitterOf(this.v, NEG_LN[(cells >>> 12) & MASK]!);
     const span = r.producerWaitSpanS[g]!;
     const backlog = r.producerWaitS[g]! + (span !== 0 ? span * rng.next() : 0);
-    this.clientS[slot] = fill + backlog + jitter;
+    const inFlight = this.v.inFlightP[g]! > 0 ? inFlightWaitS(this.v, g, rng.next()) : 0;
+    this.clientS[slot] = fill + backlog + jitter + inFlight;
     this.stream[slot] = stream;
     this.group[slot] = g;
     this.requests++;
@@ -249,7 +250,8 @@ export class RequestFlow implements EventHandler {
     const i = g * r.clientAzs + this.consumerAz[slot]!;
     const server = r.servingBroker[i]!;
     const sent = this.queues.serve(server * QUEUES_PER_BROKER + NET_OUT, sim.now, r.batchBytes[g]! * r.outSPerByte[server]!);
-    const delivered = sent + r.consumerOneWayS[i]! + (this.v.diskP[g]! > 0 ? diskOf(this.v, g, this.rng.next()) : 0);
+    const hold = this.v.holdWindowsS[g] !== undefined ? fetchHoldS(this.v, g, this.rng.next()) : 0;
+    const delivered = sent + r.consumerOneWayS[i]! + (this.v.diskP[g]! > 0 ? diskOf(this.v, g, this.rng.next()) : 0) + hold;
     if (delivered <= this.limits.horizonS) {
       this.record(this.endToEnd, slot, delivered - this.sendS[slot]!, r.consumerGroups[g]!);
       this.release(slot);

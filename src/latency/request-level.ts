@@ -3,6 +3,7 @@
 // slow, direct answer that the per-interval estimate is checked against.
 import { LatencyHistogram, Simulator, type Rng } from '../engine/index.js';
 import { EBS, EBS_ON_PATH_RHO, HANDLER, NET_IN, NET_OUT, QUEUE_NAMES, QUEUES_PER_BROKER, queueLoads, saturatedQueues } from './queue-loads.js';
+import { inFlightSaturated } from './variability.js';
 import { RequestFlow } from './request-flow.js';
 import { ResourceQueues } from './resource-queues.js';
 import { resolveRoutes } from './routes.js';
@@ -83,7 +84,7 @@ export function runRequestLevel(snapshot: LatencySnapshot, options: RequestLevel
     endToEnd,
     requests: flow.requests,
     unfinished: flow.unfinished,
-    saturated: saturatedQueues(loads),
+    saturated: [...saturatedQueues(loads), ...inFlightSaturated(routes, variability)],
     stoppedBy: flow.requests >= maxRequests ? 'maxRequests' : 'duration',
     queues: simulatedQueues(snapshot.brokers, loads.rho, queues),
   };

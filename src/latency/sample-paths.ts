@@ -8,7 +8,7 @@ import type { QueueWaits } from './queue-waits.js';
 import { revisitWait } from './revisit.js';
 import { coupling, sharedInputWork } from './shared-input.js';
 import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
-import { diskReadS, fetchCycleWaitS, jitterS, stallS, type Variability } from './variability.js';
+import { diskReadS, fetchCycleWaitS, fetchHoldS, inFlightWaitS, jitterS, stallS, type Variability } from './variability.js';
 
 const DIM_STREAM = 0;
 const DIM_IN = 1;
@@ -29,6 +29,8 @@ const DIM_DISK = 36;
 const DIM_BACKLOG = 37;
 const DIM_LEADER_EBS = 38;
 const DIM_FOLLOWER_EBS = 39; // … 46
+const DIM_IN_FLIGHT = 47;
+const DIM_FETCH_HOLD = 48;
 
 const IN_OPEN = 1;
 const APPEND_OPEN = 2;
@@ -184,6 +186,8 @@ export function samplePaths(
   const jitterOf = jitterS;
   const diskOf = diskReadS;
   const accumulatorOf = accumulatorWaitS;
+  const inFlightOf = inFlightWaitS;
+  const holdOf = fetchHoldS;
   const revisitOf = revisitWait;
   const acks0 = ACKS_0;
   const acks1 = ACKS_1;
@@ -227,6 +231,10 @@ export function samplePaths(
   const kEbs = step[DIM_LEADER_EBS]!;
   const sDisk = shift[DIM_DISK]!;
   const kDisk = step[DIM_DISK]!;
+  const sInFlight = shift[DIM_IN_FLIGHT]!;
+  const kInFlight = step[DIM_IN_FLIGHT]!;
+  const sHold = shift[DIM_FETCH_HOLD]!;
+  const kHold = step[DIM_FETCH_HOLD]!;
   for (let i = 0; i < n; i++) {
     const x = ((i + offset) / n) * totalRate;
     while (g < groupCount - 1 && x >= before + batchRate[g]!) before += batchRate[g++]!;
@@ -244,7 +252,7 @@ export function samplePaths(
     const zFill = qmcNormal[(sFill + i * kFill) & mask]!;
     const accumulated = accumulatorOf(r, g, zFill, qmcU[(sAcc + i * kAcc) & mask]!);
     const backlog = producerWaitS[g]! + producerWaitSpanS[g]! * qmcU[(sBacklog + i * kBacklog) & mask]!;
-    const client = accumulated + backlog + jitterOf(v, negLn[(sJitter + i * kJitter) & mask]!);
+    const client = accumulated + backlog + jitterOf(v, negLn[(sJitter + i * kJitter) & mask]!) + inFlightOf(v, g, qmcU[(sInFlight + i * kInFlight) & mask]!);
     const received = client + owClient + inS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     const acks = acksOf[g]!;
     if (acks === acks0) publish.record(received, count);
@@ -296,7 +304,8 @@ export function samplePaths(
         ? revisitOf(rhoOf[qi]!, variancePerS[qi]!, shared + followers * outS[g]!, hw - appended, qmcNormal[j]!, negLn[(sMin + i * step[DIM_REVISIT_MIN]!) & mask]!)
         : (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     const disk = diskOf(v, g, qmcU[(sDisk + i * kDisk) & mask]!);
-    endToEnd.record(hw + served + serveS[cell]! + disk, count * groups);
+    const hold = holdOf(v, g, qmcU[(sHold + i * kHold) & mask]!);
+    endToEnd.record(hw + served + serveS[cell]! + disk + hold, count * groups);
   }
 }
 

@@ -66,9 +66,17 @@ export interface PartitionGroup {
   stickyProducerMiBps?: number;
   /**
    * The producer client writing the group (its topic): keyed groups of one client with one
-   * leader share produce requests. Omitted: a client of its own.
+   * leader share produce requests, and every group of one client and leader shares a
+   * connection. Omitted: a client of its own.
    */
   client?: number;
+  /** max.in.flight.requests.per.connection of the producer (default 5). */
+  maxInFlight?: number;
+  /**
+   * Per consumer group reading the partitions, the window its fetches wait at the broker for
+   * fetch.min.bytes (at most fetch.max.wait.ms); omitted or empty: fetches return at once.
+   */
+  consumerFetchWindowsS?: readonly number[];
   /** Share of the consumer fetches served from EBS rather than the page cache (lagging readers); 0 if omitted. */
   diskReadFraction?: number;
 }
@@ -217,6 +225,8 @@ function checkGroup(p: PartitionGroup, i: number, brokers: number): void {
   if (!(Number.isInteger(p.consumerGroups) && p.consumerGroups >= 0)) fail(`partitions[${i}].consumerGroups must be an integer ≥ 0`);
   const sticky = p.stickyProducerMiBps;
   if (sticky !== undefined && !(sticky >= 0 && sticky < Infinity)) fail(`partitions[${i}].stickyProducerMiBps must be finite and ≥ 0`);
+  if (p.maxInFlight !== undefined && !(Number.isInteger(p.maxInFlight) && p.maxInFlight >= 1)) fail(`partitions[${i}].maxInFlight must be an integer ≥ 1, got ${p.maxInFlight}`);
+  for (const w of p.consumerFetchWindowsS ?? []) if (!(w >= 0 && w < Infinity)) fail(`partitions[${i}].consumerFetchWindowsS must hold finite windows ≥ 0, got ${w}`);
   const disk = p.diskReadFraction ?? 0;
   if (!(disk >= 0 && disk <= 1)) fail(`partitions[${i}].diskReadFraction must be in [0, 1]`);
 }

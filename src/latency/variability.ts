@@ -30,17 +30,39 @@
 //   batches a second the thread fetches.
 // - Page cache vs EBS: a consumer fetch that misses the page cache (diskReadFraction of them)
 //   waits ebs.readLatencyS more.
+// - The consumer's fetch.min.bytes: the broker holds a fetch until that many bytes are there or
+//   fetch.max.wait.ms passes, so a fetch's window is W = min(max wait, min bytes ÷ the bytes a
+//   second that consumer fetches from that broker) (0 when one record is enough), and a record,
+//   arriving at a random moment of it, waits a uniform share. Groups differ: the window is drawn
+//   from the groups' windows, each as likely (the simulated fetch stands for every group).
+// - The producer's max.in.flight.requests.per.connection: an instance has at most c requests
+//   outstanding to a broker, each for its round trip T (client to leader and back, the append,
+//   and for acks=all the follower fetch). A batch that is ready while all c are out waits for
+//   the first to come back — Erlang C at load a = λT gives the chance (λ the requests a second
+//   the connection carries; 1 once a ≥ c), and the first of c round trips in progress returns
+//   after an exponential time of mean T/c. It does not queue behind other waiting batches: the
+//   sender drains every ready batch for the broker into the next request (up to max.request.size),
+//   so a busy connection sends fewer, larger requests instead of falling behind. Only when even
+//   c requests of max.request.size per round trip cannot carry its bytes does the client bound
+//   throughput; the connection is then named as saturated.
 //
 // Pauses are drawn per request, independent of the queues: a real pause also holds the queue
 // behind it, which this leaves out (the tail is set by the pause, not by what piles up behind).
+import { erlangC } from './queue-waits.js';
 import { negLnCell } from './quasi-random.js';
-import { MIB, type Routes } from './routes.js';
+import { ACKS_ALL, MIB, type Routes } from './routes.js';
 import { variabilityParams, type LatencySnapshot } from './snapshot.js';
 
 /** Most of the time a broker may be paused: beyond it the broker is not a broker. */
 const MAX_PAUSE_SHARE = 0.5;
 /** A fetcher thread at or above this busy share is taken at it: its cycle is then 10 × the idle one. */
 const MAX_FETCHER_BUSY = 0.9;
+/** Kafka's producer max.request.size default (1 MiB): the most one request carries. */
+const MAX_REQUEST_BYTES = 1048576;
+/** How reports name a producer connection at its in-flight limit (after "broker N"). */
+export const IN_FLIGHT_QUEUE_NAME = 'producer connections (max.in.flight)';
+/** Kafka's max.in.flight.requests.per.connection default, for groups that do not say. */
+const DEFAULT_MAX_IN_FLIGHT = 5;
 
 export interface Variability {
   jitterMeanS: number;
@@ -63,6 +85,13 @@ export interface Variability {
   /** Per group: share of consumer fetches read from EBS, and the read's latency. */
   diskP: Float64Array;
   diskS: number;
+  /** Per group: the fetch windows of its consumer groups (fetch.min.bytes), or undefined for none. */
+  holdWindowsS: (readonly number[] | undefined)[];
+  /** Per group: chance a request waits for a free in-flight slot, and the mean of that wait. */
+  inFlightP: Float64Array;
+  inFlightMeanS: Float64Array;
+  /** Per group: 1 where its connection cannot carry its bytes in c requests of max.request.size a round trip. */
+  inFlightHeld: Uint8Array;
 }
 
 export function variabilityBuffers(r: Routes): Variability {
@@ -79,11 +108,18 @@ export function variabilityBuffers(r: Routes): Variability {
     fetchRttS: 0,
     diskP: new Float64Array(r.groups),
     diskS: 0,
+    holdWindowsS: new Array<readonly number[] | undefined>(r.groups).fill(undefined),
+    inFlightP: new Float64Array(r.groups),
+    inFlightMeanS: new Float64Array(r.groups),
+    inFlightHeld: new Uint8Array(r.groups),
   };
 }
 
 /** Fills `v` for snapshot `s` with routes `r`; `pairs` is scratch of brokers² × 2 entries. */
 export function resolveVariability(s: LatencySnapshot, r: Routes, v: Variability, pairs: Float64Array): Variability {
+  // Client settings, not sources of noise: they hold with variability switched off too.
+  for (let g = 0; g < r.groups; g++) v.holdWindowsS[g] = s.partitions[g]!.consumerFetchWindowsS;
+  resolveInFlight(s, r, v);
   if (s.params.variability === false) return quiet(v);
   const p = variabilityParams(s.params);
   v.jitterMeanS = p.rttJitterMeanS;
@@ -123,6 +159,61 @@ export function resolveVariability(s: LatencySnapshot, r: Routes, v: Variability
     }
   }
   return v;
+}
+
+/**
+ * The in-flight window of each producer connection (client × leader): requests a second over
+ * the groups it carries, the mean round trip of one of them at light load, and Erlang C.
+ */
+function resolveInFlight(s: LatencySnapshot, r: Routes, v: Variability): void {
+  const zs = r.clientAzs;
+  const connection = (g: number): number => (s.partitions[g]!.client ?? -1 - g) * s.brokers + r.leader[g]!;
+  const perConnection = new Map<number, number>();
+  const bytesPerConnection = new Map<number, number>();
+  for (let g = 0; g < r.groups; g++) {
+    const k = connection(g);
+    const instances = s.partitions[g]!.producerInstances;
+    perConnection.set(k, (perConnection.get(k) ?? 0) + r.batchRate[g]! / instances);
+    bytesPerConnection.set(k, (bytesPerConnection.get(k) ?? 0) + (r.batchRate[g]! * r.batchBytes[g]!) / instances);
+  }
+  for (let g = 0; g < r.groups; g++) {
+    const pg = s.partitions[g]!;
+    const requestsPerS = perConnection.get(connection(g))!;
+    const bytesPerS = bytesPerConnection.get(connection(g))!;
+    let oneWay = 0;
+    for (let z = 0; z < zs; z++) oneWay += r.clientOneWayS[g * zs + z]!;
+    oneWay /= zs;
+    const leader = r.leader[g]!;
+    let roundTripS = 2 * oneWay + r.batchBytes[g]! * r.inSPerByte[leader]! + r.handlerS[g]!;
+    if (r.acks[g] === ACKS_ALL && r.followerStart[g + 1]! > r.followerStart[g]!) roundTripS += 2 * r.interBrokerOneWayS + r.batchBytes[g]! * r.outSPerByte[leader]!;
+    const c = pg.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+    const usable = requestsPerS > 0 && roundTripS > 0 && Number.isFinite(roundTripS);
+    v.inFlightHeld[g] = usable && bytesPerS * roundTripS > c * MAX_REQUEST_BYTES ? 1 : 0;
+    v.inFlightP[g] = usable ? erlangC(c, requestsPerS * roundTripS) : 0;
+    v.inFlightMeanS[g] = v.inFlightP[g]! > 0 ? roundTripS / c : 0;
+  }
+}
+
+/** Names of the brokers whose producer connections are at or beyond max.in.flight, as reports name resources. */
+export function inFlightSaturated(r: Routes, v: Variability): string[] {
+  const brokers = new Set<number>();
+  for (let g = 0; g < r.groups; g++) if (v.inFlightHeld[g] === 1) brokers.add(r.leader[g]!);
+  return [...brokers].sort((a, b) => a - b).map((b) => `broker ${b + 1} ${IN_FLIGHT_QUEUE_NAME}`);
+}
+
+/** The wait for a free in-flight slot on group g's connection, from a uniform u. */
+export function inFlightWaitS(v: Variability, g: number, u: number): number {
+  const p = v.inFlightP[g]!;
+  return u < p ? v.inFlightMeanS[g]! * Math.log(p / u) : 0;
+}
+
+/** The wait of a delivery in its consumer's fetch window (fetch.min.bytes), from a uniform u. */
+export function fetchHoldS(v: Variability, g: number, u: number): number {
+  const windows = v.holdWindowsS[g];
+  if (windows === undefined || windows.length === 0) return 0;
+  const x = u * windows.length;
+  const k = Math.min(windows.length - 1, Math.floor(x));
+  return (x - k) * windows[k]!;
 }
 
 function quiet(v: Variability): Variability {

@@ -6,6 +6,7 @@
 // run, next to the estimate of the same snapshot.
 import { LatencyHistogram, type Rng } from '../engine/index.js';
 import { DEFAULT_ESTIMATE_SAMPLES, estimateLatency } from '../latency/estimate.js';
+import { IN_FLIGHT_QUEUE_NAME } from '../latency/variability.js';
 import { runRequestLevel } from '../latency/request-level.js';
 import { resolveRoutes } from '../latency/routes.js';
 import type { LatencyParams, LatencySnapshot } from '../latency/snapshot.js';
@@ -181,7 +182,7 @@ export class LatencyRecorder implements RateListener {
     const result = estimateLatency(this.current, { rng: this.estimateRng, weight: this.pendingS, samples }, { publish: this.hourPublish, endToEnd: this.hourEndToEnd });
     // Queues of the request path that the fluid model has no resource for (the request handler
     // pool) can saturate on their own: latency, not throughput, is then the limit.
-    const queues = result.saturated.filter((name) => name.endsWith('request handlers'));
+    const queues = result.saturated.filter((name) => name.endsWith('request handlers') || name.endsWith(IN_FLIGHT_QUEUE_NAME));
     if (queues.length > 0) {
       this.queueSaturatedS += this.pendingS;
       for (const name of queues) this.saturatedQueues.add(name);

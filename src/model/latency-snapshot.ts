@@ -129,6 +129,9 @@ interface TopicConstants {
   consumerGroups: number;
   fetchFromFollowerSameAz: boolean;
   keyed: boolean;
+  maxInFlight: number;
+  /** Whether any consumer group asks for more than one record per fetch (fetch.min.bytes). */
+  fetchWindows: boolean;
 }
 
 const topicConstants = new WeakMap<object, TopicConstants>();
@@ -153,6 +156,8 @@ function constantsOf(topic: View['state']['config']['topics'][number]): TopicCon
     consumerGroups: topic.consumerGroups.length,
     fetchFromFollowerSameAz: topic.consumerGroups.some((g) => g.rackAware),
     keyed: producer.keyed,
+    maxInFlight: producer.maxInFlight,
+    fetchWindows: topic.consumerGroups.some((g) => g.fetchMinBytes > topic.messageSize.meanBytes * topic.compressionRatio),
   };
   topicConstants.set(topic, k);
   return k;
@@ -180,7 +185,28 @@ function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGro
   };
   // Unkeyed records: the sticky partitioner fills one batch at a time at the producer's rate.
   if (!k.keyed) group.stickyProducerMiBps = topicMiBps / k.producerInstances;
+  if (k.maxInFlight !== DEFAULT_MAX_IN_FLIGHT) group.maxInFlight = k.maxInFlight;
+  if (k.fetchWindows) group.consumerFetchWindowsS = fetchWindowsS(state.config, topic, topicMiBps, k.messageBytes);
   return group;
+}
+
+/** Kafka's max.in.flight.requests.per.connection default: the latency layer's when a group does not say. */
+const DEFAULT_MAX_IN_FLIGHT = 5;
+
+/**
+ * Per consumer group of a topic writing `topicMiBps`, how long a fetch waits at the broker for
+ * fetch.min.bytes: each consumer instance fetches its share of the partitions from the brokers
+ * that lead them, so a fetch sees the topic's rate ÷ instances ÷ the brokers it fetches from;
+ * at most fetch.max.wait.ms, and nothing when one record satisfies it.
+ */
+function fetchWindowsS(config: View['state']['config'], topic: number, topicMiBps: number, messageBytes: number): number[] {
+  const t = config.topics[topic]!;
+  return t.consumerGroups.map((g) => {
+    if (!(g.fetchMinBytes > messageBytes)) return 0;
+    const brokersPerFetch = Math.min(config.brokers, Math.max(1, Math.ceil(t.partitions / g.instances)));
+    const bytesPerS = (topicMiBps * 1048576) / g.instances / brokersPerFetch;
+    return bytesPerS > 0 ? Math.min(g.fetchMaxWaitS, g.fetchMinBytes / bytesPerS) : g.fetchMaxWaitS;
+  });
 }
 
 /** Relative change of latency below which two snapshots count as one (see similarSnapshot). */

@@ -62,6 +62,7 @@ export function buildModelConfig(
         gcPauseShareCore: a['jvm.gcPauseShareCore'],
         writebackStallSPerMiBps: a['ebs.writebackStallSPerMiBps'],
         writebackStallSharePerMiBps: a['ebs.writebackStallSharePerMiBps'],
+        replicaFetchers: deployment.replicaFetchers ?? MSK_DEFAULT_CONFIGURATION.numReplicaFetchers.value,
         fetcherSPerMiB: a['replication.fetcherSPerMiB'],
         fetchFixedS: a['replication.fetchFixedS'],
         segmentRollS: a['log.segmentRollS'],

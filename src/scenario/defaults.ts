@@ -46,6 +46,8 @@ export const DEFAULTS = {
   /** CloudWatch exports are per-period averages, which a step function reproduces. */
   traceInterpolation: 'step',
   traceAfterEnd: 'repeat',
+  /** MSK's default configuration: num.replica.fetchers 2 (catalog broker-defaults.ts). */
+  replicaFetchers: 2,
   /** Steady state is what capacity questions are about; a cold start needs `retention` of time. */
   warmStart: true,
   /** The middle of AWS's recommended 50–60 % target (msk-facts.md §2). */

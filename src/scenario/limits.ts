@@ -143,6 +143,12 @@ export const MAX_FETCH_MIN_BYTES = 2 ** 31 - 1;
 /** `fetch.max.wait.ms` is a Java int too. */
 export const MAX_FETCH_MAX_WAIT_S = (2 ** 31 - 1) / 1000;
 
+/**
+ * `num.replica.fetchers`: MSK recommends up to 16 on the largest brokers with provisioned
+ * storage throughput (catalog standard-brokers.ts); more threads than that per broker is a typo.
+ */
+export const MAX_REPLICA_FETCHERS = 64;
+
 /** `buffer.memory` lives in the producer's JVM heap: 64 GiB is beyond any producer process. */
 export const MAX_BUFFER_MEMORY_BYTES = 64 * 2 ** 30;
 

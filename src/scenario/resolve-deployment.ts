@@ -60,6 +60,7 @@ function resolveProvisioned(raw: RawProvisioned, path: PathSegments, problems: P
     azs: raw.azs,
     storage: { sizeGiB, provisionedThroughputMiBps: pstMiBps, autoExpand },
     warmStart: raw.warmStart ?? DEFAULTS.warmStart,
+    replicaFetchers: raw.replicaFetchers ?? null,
   };
 }
 

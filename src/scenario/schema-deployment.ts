@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { byteRate, int, percent, size, strict } from './fields.js';
-import { MAX_BROKERS, SAFE_NAME } from './limits.js';
+import { MAX_BROKERS, MAX_REPLICA_FETCHERS, SAFE_NAME } from './limits.js';
 import { STANDARD_BROKER_TYPES } from './types.js';
 
 /** Deployment types that are planned but not implemented (DESIGN §3.6). */
@@ -43,6 +43,10 @@ const provisionedSchema = strict(
     azs: z.literal([2, 3]).meta({ description: 'Availability zones the brokers are spread over: 2 or 3.' }),
     storage: standardStorageSchema,
     warmStart: z.boolean().optional().meta({ description: 'Retention already full at t = 0 (steady state).', default: DEFAULTS.warmStart }),
+    replicaFetchers: int(1, MAX_REPLICA_FETCHERS, {
+      description: "num.replica.fetchers in the cluster's configuration: fetcher threads per broker that replicate from each leader; MSK's default configuration has 2.",
+      default: DEFAULTS.replicaFetchers,
+    }).optional(),
   },
   { description: 'An MSK Provisioned cluster of Standard brokers.' },
 );

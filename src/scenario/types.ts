@@ -193,6 +193,8 @@ export interface ResolvedProvisionedDeployment {
   storage: ResolvedStandardStorage;
   /** True: every topic's retention is already full at t = 0 (steady state from the start). */
   warmStart: boolean;
+  /** `num.replica.fetchers` set in the cluster configuration; null: MSK's default configuration. */
+  replicaFetchers: number | null;
 }
 
 /** MSK Serverless: no brokers, sizes or AZs to choose; its quotas are in the catalog. */

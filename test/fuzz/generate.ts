@@ -125,6 +125,8 @@ function producer(rng: Rng, b: Bounds, traceName: string, traces: Record<string,
   if (rng.chance(0.5)) doc.acks = rng.pick<unknown>([0, 1, 'all', -1, '1']);
   if (rng.chance(0.3)) doc.batchSize = rng.pick(['16KiB', '64KiB', '1MiB', '512B']);
   if (rng.chance(0.3)) doc.linger = rng.pick(['0ms', '5ms', '20ms', '100ms', '1s']);
+  if (rng.chance(0.2)) doc.keyed = rng.chance(0.5);
+  if (rng.chance(0.2)) doc.maxInFlight = rng.pick([1, 2, 5, 10]);
   return { doc, rateMiBps };
 }
 
@@ -173,6 +175,8 @@ function group(rng: Rng, g: number): Record<string, unknown> {
   }
   if (rng.chance(0.4)) out.rackAware = rng.chance(0.5);
   if (rng.chance(0.2)) out.instances = rng.logInt(1, 50);
+  if (rng.chance(0.15)) out.fetchMinBytes = rng.pick(['1B', '64KiB', '1MiB']);
+  if (rng.chance(0.15)) out.fetchMaxWait = rng.pick(['0ms', '100ms', '500ms', '5s']);
   return out;
 }
 
@@ -197,6 +201,7 @@ function deployment(rng: Rng, i: number, shape: { azs: number; brokers: number }
   }
   const out: Record<string, unknown> = { name: `d${i}-${brokerType.replace('kafka.', '')}`, type: 'provisioned', brokerType, brokers: shape.brokers, azs: shape.azs, storage };
   if (cold || rng.chance(0.5)) out.warmStart = !cold;
+  if (rng.chance(0.15)) out.replicaFetchers = rng.pick([1, 2, 4, 16]);
   return out;
 }
 

@@ -87,4 +87,11 @@ describe('latency parameters', () => {
     const custom = buildModelConfig(s, provisioned(s), resolveAssumptions({ 'broker.ioThreads': 32, 'network.rttCrossAzS': 0.002 }));
     expect(custom.latency?.params).toMatchObject({ ioThreads: 32, rttCrossAzS: 0.002 });
   });
+
+  it("take num.replica.fetchers from the deployment, MSK's default configuration (2) otherwise", () => {
+    const s = scenario('kafka.m5.4xlarge');
+    expect(buildModelConfig(s, provisioned(s), resolveAssumptions()).latency?.params.replicaFetchers).toBe(2);
+    const four = { ...provisioned(s), replicaFetchers: 4 };
+    expect(buildModelConfig(s, four, resolveAssumptions()).latency?.params.replicaFetchers).toBe(4);
+  });
 });

@@ -49,6 +49,7 @@ describe('defaults', () => {
           azs: 3,
           storage: { sizeGiB: 8192, provisionedThroughputMiBps: null, autoExpand: null },
           warmStart: true,
+          replicaFetchers: null,
         },
       ],
       clients: { azs: null },
