@@ -45,6 +45,9 @@ interface RequestShape {
   lingerS: number;
   instances: number;
   keyed: boolean;
+  /** The last topic rate asked about and its answer: rates change only at profile steps. */
+  lastMiBps: number;
+  lastCpuPerMiB: number;
 }
 
 const requestShapes = new WeakMap<ModelConfig, readonly RequestShape[]>();
@@ -61,6 +64,8 @@ function requestShapesOf(config: ModelConfig): readonly RequestShape[] {
         lingerS: producer.lingerS,
         instances: t.producers.reduce((sum, p) => sum + p.instances, 0),
         keyed: producer.keyed,
+        lastMiBps: NaN,
+        lastCpuPerMiB: NaN,
       };
     });
     requestShapes.set(config, shapes);
@@ -124,9 +129,12 @@ export function produceCpuPerMiB(config: ModelConfig, topic: number, topicMiBps:
   const perRequest = config.cpu.coreSecondsPerRequest ?? 0;
   if (!(perRequest > 0)) return perMiB;
   const shape = requestShapesOf(config)[topic]!;
+  if (shape.lastMiBps === topicMiBps) return shape.lastCpuPerMiB;
   const recordsPerS = (topicMiBps * BYTES_PER_MIB) / shape.instances / shape.messageBytes;
   const requestMiB = (shape.messageBytes * meanBatchRecords(recordsPerS, shape.lingerS, shape.batchRecords)) / BYTES_PER_MIB;
-  return perMiB + perRequest / requestMiB;
+  shape.lastMiBps = topicMiBps;
+  shape.lastCpuPerMiB = perMiB + perRequest / requestMiB;
+  return shape.lastCpuPerMiB;
 }
 
 interface ClientBounds {
