@@ -43,9 +43,9 @@ export function updateReadReplicas(state: ClusterState): boolean {
     for (let j = 0; j < replicas.length; j++) {
       const k = c * slots + j;
       if (j === state.leaderSlot[c] || state.alive[replicas[j]!] === 0) {
-        // The leader serves its own AZ; an offline follower loses its readers at once (the consumer
-        // sees it offline in its metadata and goes back to the leader).
-        if (state.readReplica[k] === 1) changed = true;
+        // The leader serves its own AZ whatever this flag says; an offline follower loses its
+        // readers at once (the consumer sees it offline in its metadata and asks the leader).
+        if (state.readReplica[k] === 1 && j !== state.leaderSlot[c]) changed = true;
         state.readReplica[k] = 0;
         state.readUntilS[k] = Infinity;
       } else if (state.inIsr[k] === 1) {
