@@ -15,6 +15,9 @@
 // - With E = 90 the follower is short of the appends even without the reads: it leaves once and
 //   never rejoins, and its readers leave it when the lease ends, at 300 s, for good.
 import { describe, expect, it } from 'vitest';
+import { resolveAssumptions } from '../../src/catalog/index.js';
+import { buildModelConfig } from '../../src/run/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 import { broker, config, flat, topic } from './fixtures.js';
 import { simulate } from './simulate.js';
 
@@ -101,5 +104,43 @@ describe('a follower short of the appends even without the reads', () => {
     expect(out[4]! / MIB).toBeCloseTo(30, 6); // 90 / 1.5 each, half of the group's reads here
     expect(out[6]! / MIB).toBe(0);
     expect(repl[6]! / MIB).toBeCloseTo(90, 6);
+  });
+});
+
+describe('the fuzz finding slow-isr-flapping, minimised: acks=0 far beyond six m5.2xlarge, one rack-aware group', () => {
+  // 16,198 × 1 MB/s into 4 partitions saturates every broker's EBS from t = 0; the group reads a
+  // fifth from EBS, from its AZ's replica. One follower is tipped behind by those reads and
+  // cycles: ρ = (a − r_on)/(r_off − a) ≈ 1.02, so a cycle lasted 30·(1 + ρ) ≈ 60.7 s when the reads
+  // moved at the ISR change (118 ISR entries in the hour) and lasts 300·(1 + ρ) ≈ 607 s with the lease.
+  const text = `
+name: isr-flapping-minimal
+seed: 529574
+duration: 1h
+workload:
+  topics:
+    - name: topic-0
+      partitions: 4
+      replicationFactor: 3
+      messageSize: 1MB
+      producers: [ { rate: 16198msg/s, acks: 0 } ]
+      consumerGroups:
+        - { name: g, mode: lagging, lagging: { diskReadFraction: 0.2 }, rackAware: true }
+deployments:
+  - { name: d, type: provisioned, brokerType: kafka.m5.2xlarge, brokers: 6, azs: 3, storage: { size: 16384GiB }, warmStart: false }
+`;
+  const loaded = loadScenario(text, 'minimal.yaml', { readFile: () => '' });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  const d = loaded.scenario.deployments[0]!;
+  if (d.type !== 'provisioned') throw new Error('expected a provisioned deployment');
+  const sim = simulate({ ...buildModelConfig(loaded.scenario, d, resolveAssumptions(), { verify: true }), latency: null });
+  const expands = sim.timeline.filter((e) => e.kind === 'isr-expand').map((e) => e.timeS);
+
+  it('rejoins at most once per lease: consecutive expansions at least 300 s apart', () => {
+    expect(expands.length).toBeGreaterThan(1);
+    for (let i = 1; i < expands.length; i++) expect(expands[i]! - expands[i - 1]!).toBeGreaterThanOrEqual(300);
+  });
+
+  it('changes the ISR a dozen times in the hour, not a hundred', () => {
+    expect(sim.timeline.filter((e) => e.kind === 'isr-shrink' || e.kind === 'isr-expand').length).toBeLessThanOrEqual(12);
   });
 });
