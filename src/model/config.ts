@@ -98,6 +98,11 @@ export interface ModelConfig {
   /** `replica.lag.time.max.ms`: a follower behind the leader for longer leaves the ISR. */
   replicaLagTimeMaxS: number;
   /**
+   * How long a rack-aware consumer keeps the read replica the leader named (its
+   * metadata.max.age.ms); absent: Kafka's default, 300 s (src/model/read-replicas.ts).
+   */
+  readReplicaLeaseS?: number;
+  /**
    * Brokers stopping and returning at given times (tests today; faults and operations build on
    * it). A stopped broker leaves every ISR at once and its leaderships move to in-sync replicas.
    */

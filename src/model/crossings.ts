@@ -2,14 +2,16 @@
 // time until each threshold is a division. The earliest is the next crossing event: a credit
 // bucket empties, a backlog or lag clears, a group reaches the log start (data deleted unread
 // from then on), a partition reaches retention.bytes, a follower has lagged for
-// replica.lag.time.max.ms, a reader crosses its page-cache window, a disk a threshold, the time
-// limit of retention overtakes its size limit.
+// replica.lag.time.max.ms, the lease of rack-aware readers on a follower out of the ISR ends, a
+// reader crosses its page-cache window, a disk a threshold, the time limit of retention overtakes
+// its size limit.
 import { bucketRate, secondsUntilEmpty } from './buckets.js';
 import type { Allocation } from './allocate.js';
 import { levelTolerance, type Drift } from './drift.js';
 import type { Flows } from './flows.js';
 import { secondsToIsrShrink } from './isr.js';
 import type { PageCache } from './page-cache.js';
+import { secondsToReadLeaseEnd } from './read-replicas.js';
 import { retentionCapMiB, secondsToTimeLimit } from './retention.js';
 import { hwLagMiB, storedMiB, type ClusterState } from './state.js';
 
@@ -49,6 +51,7 @@ export function secondsToNextCrossing(state: ClusterState, flows: Flows, alloc: 
     }
   }
   next = Math.min(next, secondsToIsrShrink(state, drift));
+  next = Math.min(next, secondsToReadLeaseEnd(state));
   next = Math.min(next, secondsToTimeLimit(state));
   next = Math.min(next, pageCache.secondsToCrossing(state, flows, drift));
   return Math.min(next, state.disks.nextCrossingS(state.alive));

@@ -17,6 +17,7 @@
 import type { FlowNetwork } from './allocate.js';
 import { azOfBroker } from './placement.js';
 import { egressQuotas, ingressQuotas } from './quotas.js';
+import { servesReads } from './read-replicas.js';
 import { CPU, EBS, NET_IN, NET_OUT, resourceOf, type BrokerResourceKind } from './resources.js';
 import type { ClusterState } from './state.js';
 
@@ -237,11 +238,12 @@ interface Server {
 
 /**
  * Which brokers serve a group's fetches of one partition, in what shares. Rack-aware consumers
- * (KIP-392) fetch from the in-sync replica in their own AZ when there is one, else from the
- * leader; others always fetch from the leader. Clients are spread evenly over the client AZs.
+ * (KIP-392) fetch from the replica in their own AZ that the leader named while it was in sync
+ * and whose lease has not run out (read-replicas.ts), else from the leader; others always fetch
+ * from the leader. Clients are spread evenly over the client AZs.
  */
 function servingBrokers(state: ClusterState, c: number, leader: number, rackAware: boolean): Server[] {
-  const { config, classes, slots } = state;
+  const { config, classes } = state;
   const clientAzs = config.clientAzs;
   const cls = classes[c]!;
   const servers: Server[] = [];
@@ -250,7 +252,7 @@ function servingBrokers(state: ClusterState, c: number, leader: number, rackAwar
     if (rackAware) {
       for (let j = 0; j < cls.replicas.length; j++) {
         const r = cls.replicas[j]!;
-        if (azOfBroker(r, config.azs) === z && state.alive[r] === 1 && state.inIsr[c * slots + j] === 1) {
+        if (azOfBroker(r, config.azs) === z && state.alive[r] === 1 && servesReads(state, c, j)) {
           server = r;
           break;
         }

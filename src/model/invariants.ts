@@ -31,9 +31,15 @@ export function checkState(state: ClusterState, flows: Flows, alloc: Allocation)
     const stored = state.appendedMiB[c]! - state.deletedMiB[c]!;
     if (!(stored >= -1e-9 * Math.max(1, state.appendedMiB[c]!))) throw new InvariantError(`class ${c} stores ${stored} MiB`, seed);
     for (let j = 0; j < classes[c]!.replicas.length; j++) {
-      const lag = state.lagMiB[c * slots + j]!;
+      const k = c * slots + j;
+      const lag = state.lagMiB[k]!;
       // A follower never holds more than its leader: its lag is ≥ 0.
       if (!(lag >= 0)) throw new InvariantError(`replica ${j} of class ${c} lags by ${lag} MiB`, seed);
+      // Rack-aware readers stay on a running follower out of the ISR no longer than their lease.
+      const stale = state.readReplica[k] === 1 && state.inIsr[k] === 0 && state.alive[classes[c]!.replicas[j]!] === 1;
+      if (stale && !(state.nowS <= state.readUntilS[k]! + 1e-6)) {
+        throw new InvariantError(`replica ${j} of class ${c} serves reads out of the ISR at ${state.nowS} s, past its lease end ${state.readUntilS[k]} s`, seed);
+      }
     }
     const groups = state.config.topics[classes[c]!.topic]!.consumerGroups.length;
     for (let g = 0; g < groups; g++) {

@@ -14,6 +14,7 @@ import { computeDrift, createDrift, settleLogStart, type Drift } from './drift.j
 import { buildFlows, settleTiedRates, type Flows } from './flows.js';
 import { checkConservation, checkState } from './invariants.js';
 import { startBroker, startLagTimers, stopBroker, updateIsr } from './isr.js';
+import { updateReadReplicas } from './read-replicas.js';
 import { LagTracker } from './observe/lag.js';
 import { SeriesSampler } from './observe/series.js';
 import { Timeline } from './observe/timeline.js';
@@ -223,6 +224,7 @@ export class ClusterModel implements ModelContext {
       for (const [topic, partitions] of isr.shrunk) this.timeline.push({ kind: 'isr-shrink', timeS: s.nowS, topic, partitions });
       for (const [topic, partitions] of isr.expanded) this.timeline.push({ kind: 'isr-expand', timeS: s.nowS, topic, partitions });
     }
+    if (updateReadReplicas(s)) this.topologyChanged = true;
     if (this.topologyChanged) this.rebuildFlows();
     refreshCapacities(s.resources, s.alive);
     setProduceDemand(s, this.load);

@@ -46,6 +46,14 @@ export interface ClusterState {
   readonly inIsr: Uint8Array;
   readonly lagSinceS: Float64Array;
   /**
+   * Per class × slot: 1 while the rack-aware consumers of the follower's AZ read from it; when
+   * their lease began; when it ends for a follower that left the ISR (else Infinity). See
+   * read-replicas.ts.
+   */
+  readonly readReplica: Uint8Array;
+  readonly readLeaseStartS: Float64Array;
+  readonly readUntilS: Float64Array;
+  /**
    * Per class × group: bytes behind the high watermark; whether its reads miss the page cache;
    * the share of them that does (1 beyond the window, 0 inside it, in between for a reader
    * held at the window's edge — see page-cache.ts).
@@ -111,6 +119,9 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
     lagMiB: new Float64Array(n * slots),
     inIsr,
     lagSinceS: new Float64Array(n * slots).fill(-Infinity),
+    readReplica: Uint8Array.from(inIsr),
+    readLeaseStartS: new Float64Array(n * slots),
+    readUntilS: new Float64Array(n * slots).fill(Infinity),
     consumerLagMiB: new Float64Array(n * groupSlots),
     readsFromDisk: new Uint8Array(n * groupSlots),
     diskShare: new Float64Array(n * groupSlots),
