@@ -321,6 +321,15 @@ export const ASSUMPTIONS = [
     rationale: 'Latency of an EBS read for a fetch that misses the page cache (a lagging consumer), added to its end-to-end latency.',
     basis: 'AWS EBS gp2/gp3 docs: "single-digit millisecond latency"; 1 ms is the typical gp3 read. Measure with the volume\'s VolumeTotalReadTime / VolumeReadOps.',
   },
+  {
+    id: 'express.storageMiBpsPerBroker',
+    value: 1000,
+    unit: 'MiB/s',
+    min: 1,
+    max: 100000,
+    rationale: 'Write throughput of an Express broker\'s managed storage, as the latency layer\'s storage path: appends queue there like on a volume. AWS publishes no Express latency curve or storage throughput; the broker\'s client quotas, not its storage, are what MSK throttles.',
+    basis: 'Guess: twice express.m7g.16xlarge\'s 500 MB/s maximum ingress, so storage never binds before the quota (as AWS sizes Express: "no inter-broker replication or EBS writes" in its sizing script). Lower it to see a slower storage path in the latency figures.',
+  },
 ] as const satisfies readonly AssumptionSpec[];
 
 export type AssumptionId = (typeof ASSUMPTIONS)[number]['id'];

@@ -31,6 +31,12 @@ export interface BrokerSpec {
   storageGiB: number;
   /** Memory available to the page cache. */
   pageCacheGiB: number;
+  /**
+   * What utilisation of network in and out is measured against, when it is not the baseline:
+   * Express brokers are throttled at their maximum client throughput but sized by the
+   * sustained one (the bucket's baseline is then the maximum).
+   */
+  sustainedMiBps?: { networkIn: number; networkOut: number };
 }
 
 export interface CpuCosts {
@@ -116,6 +122,13 @@ export interface ModelConfig {
    * (src/model/quotas.ts). Absent or null for a provisioned cluster.
    */
   quotas?: ThroughputQuotas | null;
+  /**
+   * True where replication runs out of the brokers' sight (Express: AWS's storage layer keeps
+   * the copies, and the broker quotas count client traffic only): follower flows then load no
+   * resource. Absent or false: replication loads the leader's network out and the follower's
+   * network in, EBS and CPU.
+   */
+  replicationHidden?: boolean;
   /** Latency estimate and request-level windows; null = no latency figures. */
   latency: { params: LatencyParams; saturatedUtilization: number; estimate: boolean; windows: readonly ResolvedLatencyWindow[] } | null;
 }

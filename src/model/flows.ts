@@ -113,6 +113,7 @@ class FlowBuilder {
 
 /** The replication a follower pulls: the leader's network out and CPU, the follower's in, EBS, CPU. */
 function useReplication(b: FlowBuilder, state: ClusterState, leader: number, follower: number): void {
+  if (state.config.replicationHidden === true) return;
   const cpu = state.config.cpu;
   b.use(leader, NET_OUT, 1);
   b.use(leader, CPU, cpu.coreSecondsPerMiBFetched);

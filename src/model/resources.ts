@@ -101,6 +101,8 @@ export function buildResourceTable(specs: readonly BrokerSpec[], fill: number, q
       bucket.push(buckets[k]!);
       if (k === EBS) ceiling[r] = spec.volumeThroughputMiBps;
       sustained[r] = k === CPU ? buckets[k]!.burst : Math.min(buckets[k]!.baseline, ceiling[r]!);
+      if (spec.sustainedMiBps !== undefined && k === NET_IN) sustained[r] = spec.sustainedMiBps.networkIn;
+      if (spec.sustainedMiBps !== undefined && k === NET_OUT) sustained[r] = spec.sustainedMiBps.networkOut;
       level[r] = buckets[k]!.size * fill;
     }
   });

@@ -58,6 +58,7 @@ function deploymentObject(d: DeploymentResult, startEpochS: number): Record<stri
     timeline: d.timeline.map((e) => ({ ...e, ...('broker' in e ? { broker: e.broker + 1 } : {}), detail: timelineDetail(e, d.topicNames, d.groupNames) })),
     timelineDropped: d.timelineDropped,
     ...(d.type === 'serverless' ? { quotas: d.quotas, latencyNote: d.latencyNote } : {}),
+    ...(d.type === 'express' ? { notes: d.notes } : {}),
     latency: d.latency,
     usagePerMonth: d.usage,
     bill: d.bill,

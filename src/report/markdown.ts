@@ -45,6 +45,11 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
   const out: string[] = [];
   out.push(`## ${d.name}: ${d.type === 'serverless' ? 'MSK Serverless' : `${d.brokers} × ${d.brokerType} over ${d.azs} AZs`}`, '');
   out.push(`**Binding constraint.** ${bindingSentence(d.binding, startEpochS)}`, '');
+  if (d.type === 'express') {
+    out.push('Express brokers: network in and out are the client ingress and egress quotas, utilisation is of the sustained rate (up to the maximum is allowed, MSK throttles above it), storage is elastic, and replication runs out of the brokers\' sight.', '');
+    for (const note of d.notes) out.push(`- ${note}`);
+    if (d.notes.length > 0) out.push('');
+  }
   if (d.type === 'serverless') out.push(...quotaSection(d, startEpochS));
   else out.push(...brokerSection(d));
   const c = d.cluster;
@@ -94,7 +99,11 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
 
 function brokerSection(d: DeploymentResult): string[] {
   const out: string[] = [];
-  out.push('### Brokers', '', 'Utilization of the sustained (baseline) capacity, mean / p95 / max; above 100 % means bursting on credits.', '');
+  const above =
+    d.type === 'express'
+      ? 'above 100 % means above the sustained client throughput, allowed up to the maximum; EBS throughput is the assumed managed-storage path (express.storageMiBpsPerBroker).'
+      : 'above 100 % means bursting on credits.';
+  out.push('### Brokers', '', `Utilization of the sustained (baseline) capacity, mean / p95 / max; ${above}`, '');
   out.push(
     '| broker | AZ | network in | network out | EBS throughput | CPU | min CPU > 60 % | min EBS burst empty | throttled | disk used (max) |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -47,7 +47,7 @@ function fixes(d: ResolvedProvisionedDeployment, replicas: number, fullest: numb
 }
 
 /** The model keeps one entry per partition class; its time per event grows with them. */
-export function checkFlowClasses(d: ResolvedProvisionedDeployment, i: number, work: WorkEstimate): Problem[] {
+export function checkFlowClasses(d: { name: string }, i: number, work: WorkEstimate): Problem[] {
   if (work.flowClasses <= MAX_FLOW_CLASSES) return [];
   return [
     {
@@ -60,7 +60,7 @@ export function checkFlowClasses(d: ResolvedProvisionedDeployment, i: number, wo
 }
 
 /** Events × classes: the model's time grows with both (about 1 µs per class and event). */
-export function checkClassEvents(d: ResolvedProvisionedDeployment, i: number, work: WorkEstimate): Problem[] {
+export function checkClassEvents(d: { name: string }, i: number, work: WorkEstimate): Problem[] {
   const classEvents = work.events.total * work.flowClasses;
   if (classEvents <= MAX_CLASS_EVENTS || work.flowClasses > MAX_FLOW_CLASSES) return [];
   const top = work.events.sources[0];

@@ -2,7 +2,7 @@
 export { runScenario } from './run-scenario.js';
 export { checkScenarioAgainstCatalog } from './check-scenario.js';
 export { registerKind, kindOf, type DeploymentKind, type RunContext } from './deployment-kind.js';
-export type { DeploymentResult, ProvisionedResult, QuotaSummary, ScenarioResult, ServerlessResult } from './result.js';
+export type { DeploymentResult, ExpressResult, ProvisionedResult, QuotaSummary, ScenarioResult, ServerlessResult } from './result.js';
 export type { Binding, BindingConstraint } from './binding.js';
 export type { BrokerSummary, ClusterSummary, UtilizationSummary } from './summary.js';
 export { buildModelConfig } from './provisioned-config.js';

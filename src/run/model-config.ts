@@ -5,9 +5,17 @@ import type { ModelConfig } from '../model/config.js';
 import type { ResolvedDeployment, ResolvedScenario } from '../scenario/types.js';
 import { buildModelConfig } from './provisioned-config.js';
 import { buildServerlessConfig } from './serverless-config.js';
+import { buildExpressConfig } from './express-config.js';
 
 export function modelConfigOf(scenario: ResolvedScenario, d: ResolvedDeployment, assumptions: ResolvedAssumptions): ModelConfig {
-  return d.type === 'serverless' ? buildServerlessConfig(scenario, d, assumptions) : buildModelConfig(scenario, d, assumptions);
+  switch (d.type) {
+    case 'serverless':
+      return buildServerlessConfig(scenario, d, assumptions);
+    case 'express':
+      return buildExpressConfig(scenario, d, assumptions);
+    case 'provisioned':
+      return buildModelConfig(scenario, d, assumptions);
+  }
 }
 
 /** Brokers the model simulates: a Serverless cluster is one virtual broker (serverless-config.ts). */

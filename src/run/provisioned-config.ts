@@ -47,31 +47,45 @@ export function buildModelConfig(
     replicaLagTimeMaxS: MSK_DEFAULT_CONFIGURATION.replicaLagTimeMaxS.value,
     topics: scenario.workload.topics,
     verify: options.verify ?? false,
-    latency: {
-      params: {
-        rttSameAzS: a['network.rttSameAzS'],
-        rttCrossAzS: a['network.rttCrossAzS'],
-        rttInterBrokerS: a['network.rttInterBrokerS'],
-        ioThreads: a['broker.ioThreads'] > 0 ? a['broker.ioThreads'] : caps.ioThreads,
-        networkThreads: caps.networkThreads,
-        cpuSecondsPerRequest: a['cpu.coreSecondsPerRequest'],
-        cpuSecondsPerMiB: a['cpu.coreSecondsPerMiBProduced'],
-        // Sources of variability (src/latency/variability.ts), each overridable in the scenario.
-        rttJitterMeanS: a['network.rttJitterMeanS'],
-        gcPauseCoreS: a['jvm.gcPauseCoreS'],
-        gcPauseShareCore: a['jvm.gcPauseShareCore'],
-        writebackStallSPerMiBps: a['ebs.writebackStallSPerMiBps'],
-        writebackStallSharePerMiBps: a['ebs.writebackStallSharePerMiBps'],
-        replicaFetchers: deployment.replicaFetchers ?? MSK_DEFAULT_CONFIGURATION.numReplicaFetchers.value,
-        fetcherSPerMiB: a['replication.fetcherSPerMiB'],
-        fetchFixedS: a['replication.fetchFixedS'],
-        segmentRollS: a['log.segmentRollS'],
-        ebsReadLatencyS: a['ebs.readLatencyS'],
-      },
-      saturatedUtilization: a['latency.saturatedUtilization'],
-      estimate: scenario.latency.estimate,
-      windows: scenario.latency.windows,
+    latency: latencyConfig(scenario, assumptions, {
+      ioThreads: a['broker.ioThreads'] > 0 ? a['broker.ioThreads'] : caps.ioThreads,
+      networkThreads: caps.networkThreads,
+      replicaFetchers: deployment.replicaFetchers ?? MSK_DEFAULT_CONFIGURATION.numReplicaFetchers.value,
+    }),
+  };
+}
+
+/** The latency layer's configuration: the scenario's windows, and the assumptions with the broker's threads. */
+export function latencyConfig(
+  scenario: ResolvedScenario,
+  assumptions: ResolvedAssumptions,
+  threads: { ioThreads: number; networkThreads: number; replicaFetchers: number },
+): NonNullable<ModelConfig['latency']> {
+  const a = assumptions.values;
+  return {
+    params: {
+      rttSameAzS: a['network.rttSameAzS'],
+      rttCrossAzS: a['network.rttCrossAzS'],
+      rttInterBrokerS: a['network.rttInterBrokerS'],
+      ioThreads: threads.ioThreads,
+      networkThreads: threads.networkThreads,
+      cpuSecondsPerRequest: a['cpu.coreSecondsPerRequest'],
+      cpuSecondsPerMiB: a['cpu.coreSecondsPerMiBProduced'],
+      // Sources of variability (src/latency/variability.ts), each overridable in the scenario.
+      rttJitterMeanS: a['network.rttJitterMeanS'],
+      gcPauseCoreS: a['jvm.gcPauseCoreS'],
+      gcPauseShareCore: a['jvm.gcPauseShareCore'],
+      writebackStallSPerMiBps: a['ebs.writebackStallSPerMiBps'],
+      writebackStallSharePerMiBps: a['ebs.writebackStallSharePerMiBps'],
+      replicaFetchers: threads.replicaFetchers,
+      fetcherSPerMiB: a['replication.fetcherSPerMiB'],
+      fetchFixedS: a['replication.fetchFixedS'],
+      segmentRollS: a['log.segmentRollS'],
+      ebsReadLatencyS: a['ebs.readLatencyS'],
     },
+    saturatedUtilization: a['latency.saturatedUtilization'],
+    estimate: scenario.latency.estimate,
+    windows: scenario.latency.windows,
   };
 }
 

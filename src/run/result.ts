@@ -1,7 +1,7 @@
 // What a run returns: plain data, a union on the deployment's `type`, with no reference to the
 // simulation, so results cross worker threads by structuredClone (DESIGN §1.1).
 import type { ResolvedAssumptions, ResolvedPrices } from '../catalog/index.js';
-import type { Bill, ServerlessUsage, StandardUsage } from '../cost/index.js';
+import type { Bill, ExpressUsage, ServerlessUsage, StandardUsage } from '../cost/index.js';
 import type { LatencyReport } from '../model/latency-recorder.js';
 import type { SeriesData } from '../model/observe/series.js';
 import type { TimelineEvent } from '../model/observe/timeline.js';
@@ -56,7 +56,18 @@ export interface ServerlessResult extends Omit<ProvisionedResult, 'type' | 'usag
   latencyNote: string;
 }
 
-export type DeploymentResult = ProvisionedResult | ServerlessResult;
+/**
+ * MSK Express brokers through the same fluid model (express-config.ts): per-broker client
+ * quotas, elastic storage, replication out of the brokers' sight.
+ */
+export interface ExpressResult extends Omit<ProvisionedResult, 'type' | 'usage'> {
+  type: 'express';
+  usage: ExpressUsage;
+  /** What differs from the scenario as written: topics run at RF 3 / min.insync.replicas 2. */
+  notes: string[];
+}
+
+export type DeploymentResult = ProvisionedResult | ExpressResult | ServerlessResult;
 
 export interface ScenarioResult {
   scenario: ResolvedScenario;

@@ -1,6 +1,6 @@
 // The scenario layer: YAML text → a resolved, unit-normalised scenario, or located errors.
 export type * from './types.js';
-export { STANDARD_BROKER_TYPES } from './types.js';
+export { EXPRESS_BROKER_TYPES, STANDARD_BROKER_TYPES } from './types.js';
 export { loadScenario, type LoadOptions, type LoadResult } from './load.js';
 export { formatError, formatErrors, formatPath, type ScenarioError } from './errors.js';
 export type { Problem } from './problem.js';

@@ -21,8 +21,26 @@ import { BYTES_PER_GIB, BYTES_PER_MIB, parseSize } from './units.js';
 
 export function resolveDeployment(raw: RawDeployment, path: PathSegments, problems: Problems): ResolvedDeployment | undefined {
   if (raw.type === 'serverless') return { type: 'serverless', name: raw.name, warmStart: raw.warmStart ?? DEFAULTS.warmStart };
+  if (raw.type === 'express') return resolveExpress(raw, path, problems);
   return resolveProvisioned(raw, path, problems);
 }
+
+/** Express brokers: 3 AZs, fixed by AWS, and so a multiple of 3 brokers. */
+function resolveExpress(raw: Extract<RawDeployment, { type: 'express' }>, path: PathSegments, problems: Problems): ResolvedDeployment | undefined {
+  const before = problems.count;
+  if (raw.azs !== undefined && raw.azs !== EXPRESS_AZS) {
+    problems.add([...path, 'azs'], `Express brokers run in exactly ${EXPRESS_AZS} AZs, not ${raw.azs}`, `remove azs, or write azs: ${EXPRESS_AZS}; for ${raw.azs} AZs use type: provisioned (Standard brokers)`);
+  }
+  if (raw.brokers % EXPRESS_AZS !== 0) {
+    const lower = Math.floor(raw.brokers / EXPRESS_AZS) * EXPRESS_AZS;
+    problems.add([...path, 'brokers'], `${raw.brokers} Express brokers cannot be spread evenly over ${EXPRESS_AZS} AZs`, `use a multiple of ${EXPRESS_AZS}, e.g. ${lower > 0 ? `${lower} or ` : ''}${lower + EXPRESS_AZS}`);
+  }
+  if (problems.count > before) return undefined;
+  return { type: 'express', name: raw.name, brokerType: raw.brokerType, brokers: raw.brokers, azs: EXPRESS_AZS, warmStart: raw.warmStart ?? DEFAULTS.warmStart };
+}
+
+/** Express clusters span 3 AZs (msk-facts.md §5c; catalog express-brokers.ts). */
+const EXPRESS_AZS = 3;
 
 function resolveProvisioned(raw: RawProvisioned, path: PathSegments, problems: Problems): ResolvedDeployment | undefined {
   const before = problems.count;
@@ -91,8 +109,9 @@ export function checkReplicasFit(
   topics: readonly { name: string; replicationFactor?: number | undefined }[],
   problems: Problems,
 ): void {
-  // MSK Serverless replicates on its own, out of sight: no brokers to hold replicas.
-  if (deployment.type === 'serverless') return;
+  // MSK Serverless replicates on its own, out of sight: no brokers to hold replicas. Express
+  // runs every topic at RF 3 on at least 3 brokers, whatever the topic says.
+  if (deployment.type === 'serverless' || deployment.type === 'express') return;
   let widest: { name: string; rf: number } | undefined;
   for (const topic of topics) {
     const rf = topic.replicationFactor ?? DEFAULTS.replicationFactor;

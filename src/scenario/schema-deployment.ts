@@ -1,14 +1,14 @@
 // The `deployments` section as written in YAML: MSK deployment candidates, a discriminated union
-// on `type`: `provisioned` (Standard brokers) and `serverless` (MSK Serverless); `express` is a
-// reserved name that will join the union as a new member without changing these.
+// on `type`: `provisioned` (Standard brokers), `express` (Express brokers) and `serverless`
+// (MSK Serverless).
 import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { byteRate, int, percent, size, strict } from './fields.js';
 import { MAX_BROKERS, MAX_REPLICA_FETCHERS, SAFE_NAME } from './limits.js';
-import { STANDARD_BROKER_TYPES } from './types.js';
+import { EXPRESS_BROKER_TYPES, STANDARD_BROKER_TYPES } from './types.js';
 
-/** Deployment types that are planned but not implemented (DESIGN §3.6). */
-export const FUTURE_DEPLOYMENT_TYPES = ['express'] as const;
+/** Deployment types that are planned but not implemented (DESIGN §3.6): none at present. */
+export const FUTURE_DEPLOYMENT_TYPES: readonly string[] = [];
 
 const autoExpandSchema = strict(
   {
@@ -60,8 +60,20 @@ const serverlessSchema = strict(
   { description: 'An MSK Serverless cluster: throttled at 200 MiB/s in and 400 MiB/s out per cluster, 5 and 10 MiB/s per partition.' },
 );
 
-export const deploymentSchema = z.discriminatedUnion('type', [provisionedSchema, serverlessSchema]).meta({
-  description: 'A deployment candidate; `type` selects the kind: provisioned or serverless.',
+const expressSchema = strict(
+  {
+    name: z.string().regex(SAFE_NAME).meta({ description: 'Deployment name (letters, digits, . _ -; used in report file names).' }),
+    type: z.literal('express').meta({ description: 'MSK Provisioned with Express brokers: elastic storage, per-broker client throughput quotas, RF 3 over 3 AZs.' }),
+    brokerType: z.enum(EXPRESS_BROKER_TYPES).meta({ description: 'Express broker instance type, e.g. express.m7g.large.' }),
+    brokers: int(3, MAX_BROKERS, { description: 'Number of brokers, a multiple of 3 (Express runs in 3 AZs).' }),
+    azs: int(1, 3, { description: 'Availability zones: Express brokers run in exactly 3.', default: 3 }).optional(),
+    warmStart: z.boolean().optional().meta({ description: 'Retention already full at t = 0 (steady state; storage is billed on it).', default: DEFAULTS.warmStart }),
+  },
+  { description: 'An MSK Provisioned cluster of Express brokers.' },
+);
+
+export const deploymentSchema = z.discriminatedUnion('type', [provisionedSchema, expressSchema, serverlessSchema]).meta({
+  description: 'A deployment candidate; `type` selects the kind: provisioned, express or serverless.',
 });
 
 export type RawDeployment = z.output<typeof deploymentSchema>;

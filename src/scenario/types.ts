@@ -8,6 +8,7 @@
 // only (new optional-in-YAML fields get a resolved default; new union members for later
 // features: events, SLOs, tiered storage, express and serverless deployments).
 import type { StandardBrokerType } from '../catalog/standard-brokers.js';
+import type { ExpressBrokerType } from '../catalog/express-brokers.js';
 
 /** Producer acknowledgement mode (`acks`). */
 export type Acks = '0' | '1' | 'all';
@@ -16,6 +17,7 @@ export type OutputFormat = 'json' | 'md' | 'csv' | 'html';
 
 /** The 16 MSK Standard broker types msksim knows, from the catalog (msk-facts.md §1a). */
 export { STANDARD_BROKER_TYPES, type StandardBrokerType } from '../catalog/standard-brokers.js';
+export { EXPRESS_BROKER_TYPES, type ExpressBrokerType } from '../catalog/express-brokers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Workload
@@ -205,7 +207,20 @@ export interface ResolvedServerlessDeployment {
   warmStart: boolean;
 }
 
-export type ResolvedDeployment = ResolvedProvisionedDeployment | ResolvedServerlessDeployment;
+/**
+ * MSK Provisioned with Express brokers: no disk to size (elastic storage), per-broker client
+ * ingress and egress quotas, and RF 3 / min.insync.replicas 2 over 3 AZs, fixed by AWS.
+ */
+export interface ResolvedExpressDeployment {
+  type: 'express';
+  name: string;
+  brokerType: ExpressBrokerType;
+  brokers: number;
+  azs: 3;
+  warmStart: boolean;
+}
+
+export type ResolvedDeployment = ResolvedProvisionedDeployment | ResolvedExpressDeployment | ResolvedServerlessDeployment;
 
 // ---------------------------------------------------------------------------------------------
 // The whole scenario

@@ -7,7 +7,7 @@
 // level up: the fuzzer feeds the whole pipeline (YAML, schema, resolution, catalog checks,
 // simulation, reports), not the model alone.
 import { ASSUMPTIONS, isWholeOnly, standardBroker } from '../../src/catalog/index.js';
-import { STANDARD_BROKER_TYPES, type StandardBrokerType } from '../../src/scenario/index.js';
+import { EXPRESS_BROKER_TYPES, STANDARD_BROKER_TYPES, type StandardBrokerType } from '../../src/scenario/index.js';
 import type { FuzzSize } from './options.js';
 import type { Rng } from './random.js';
 
@@ -185,6 +185,12 @@ function group(rng: Rng, g: number): Record<string, unknown> {
  * spare; one in five is cold and small enough to fill.
  */
 function deployment(rng: Rng, i: number, shape: { azs: number; brokers: number }, storedGiB: number): Record<string, unknown> {
+  // One in eight is Express (3 AZs, elastic storage) or Serverless (no brokers to choose).
+  if (rng.chance(0.125)) {
+    if (rng.chance(0.5)) return { name: `d${i}-serverless`, type: 'serverless', ...(rng.chance(0.5) ? { warmStart: rng.chance(0.5) } : {}) };
+    const brokerType = rng.pick(EXPRESS_BROKER_TYPES);
+    return { name: `d${i}-${brokerType.replace('express.', 'x-')}`, type: 'express', brokerType, brokers: 3 * Math.max(1, Math.round(shape.brokers / 3)), ...(rng.chance(0.3) ? { warmStart: rng.chance(0.5) } : {}) };
+  }
   const brokerType: StandardBrokerType = rng.pick(STANDARD_BROKER_TYPES);
   const caps = standardBroker(brokerType);
   // A warm start that cannot fit on the largest volume is refused: start those cold.

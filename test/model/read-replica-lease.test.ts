@@ -39,7 +39,7 @@ function pair(followerEbsMiBps: number, durationS: number, leaseS?: number) {
         {
           ...t,
           producers: [{ ...t.producers[0]!, acks: '1' }],
-          consumerGroups: [{ name: 'reader', mode: { kind: 'lagging', diskReadFraction: 1 }, rackAware: true, instances: 1 }],
+          consumerGroups: [{ name: 'reader', mode: { kind: 'lagging', diskReadFraction: 1 }, rackAware: true, instances: 1, fetchMinBytes: 1, fetchMaxWaitS: 0.5 }],
         },
       ],
     }),

@@ -72,7 +72,7 @@ const CASES: Record<string, Expected> = {
   },
   'unsupported-type': {
     line: 10, column: 11, path: 'deployments[0].type',
-    message: 'deployment type "express" is not supported by this version of msksim yet', fix: 'use type: provisioned or type: serverless',
+    message: '"expres" is not allowed', fix: 'did you mean express? Allowed: provisioned, express, serverless',
   },
   'rate-and-trace': {
     line: 8, column: 11, path: 'workload.topics[0].producers[0].trace',

@@ -1,7 +1,7 @@
 // `msksim validate SCENARIO`: load and check a scenario without simulating it. Exit 0 with a
 // one-line summary and, per deployment, the work a run will need (src/run/work-estimate.ts), or
 // exit 2 with every problem located (file:line:col, path, fix).
-import { resolveAssumptions, standardBroker } from '../../catalog/index.js';
+import { expressBroker, resolveAssumptions, standardBroker } from '../../catalog/index.js';
 import { estimateWork, type WorkEstimate } from '../../run/index.js';
 import type { ResolvedDeployment, ResolvedScenario } from '../../scenario/index.js';
 import { checkScenarioArgument, defineCommand } from '../command.js';
@@ -40,11 +40,12 @@ export function workLines(s: ResolvedScenario): string[] {
 
 function workText(d: ResolvedDeployment, w: WorkEstimate): string {
   const count = (n: number): string => Math.round(n).toLocaleString('en-US');
-  const recommended = d.type === 'provisioned' ? standardBroker(d.brokerType).partitionsRecommended : Infinity;
-  const over = d.type === 'provisioned' && w.replicasPerBrokerMax > recommended ? ` — over the ${count(recommended)} MSK recommends for ${d.brokerType}` : '';
+  const recommended =
+    d.type === 'provisioned' ? standardBroker(d.brokerType).partitionsRecommended : d.type === 'express' ? expressBroker(d.brokerType).partitionsRecommended : Infinity;
+  const over = d.type !== 'serverless' && w.replicasPerBrokerMax > recommended ? ` — over the ${count(recommended)} MSK recommends for ${d.brokerType}` : '';
   const parts = [
     `${count(w.samples)} samples × ${w.series} series`,
-    d.type === 'provisioned' ? `up to ${count(w.replicasPerBrokerMax)} partition replicas per broker${over}` : `${count(w.replicasPerBrokerMax)} partitions (AWS manages their replicas)`,
+    d.type !== 'serverless' ? `up to ${count(w.replicasPerBrokerMax)} partition replicas per broker${over}` : `${count(w.replicasPerBrokerMax)} partitions (AWS manages their replicas)`,
     `${count(w.flowClasses)} partition classes`,
     `about ${count(w.events.total)} events`,
   ];
