@@ -124,7 +124,7 @@ export function refreshCapacities(table: ResourceTable, alive: Uint8Array): void
 }
 
 /** "broker 3 network out", as reports name a resource; a quota by its own name. */
-export function resourceName(table: ResourceTable, r: number): string {
+export function resourceName(table: Pick<ResourceTable, 'kind' | 'owner'>, r: number): string {
   if (table.kind[r]! >= KINDS_PER_BROKER) return RESOURCE_KIND_NAMES[table.kind[r]!]!;
   return `broker ${table.owner[r]! + 1} ${RESOURCE_KIND_NAMES[table.kind[r]!]}`;
 }

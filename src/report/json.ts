@@ -3,6 +3,7 @@
 // inputs give a byte-identical file.
 import type { DeploymentResult, ScenarioResult } from '../run/index.js';
 import { isoTime } from './time-text.js';
+import { compareDeployments } from '../run/compare.js';
 import { bindingSentence, timelineDetail } from './wording.js';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -29,6 +30,7 @@ export function reportObject(result: ScenarioResult, meta: ReportMeta): Record<s
       durationS: s.durationS,
       sampleIntervalS: s.output.intervalS,
     },
+    comparison: compareDeployments(result),
     assumptions: result.assumptions.entries.map((a) => ({
       id: a.id,
       value: a.value,

@@ -9,6 +9,8 @@ import type { UtilizationSummary } from '../run/index.js';
 import { bindingSentence, timelineBroker, timelineDetail } from './wording.js';
 import { cell, formatBytes, formatDuration, formatLatencyMs, formatPct, formatQuantity } from './format.js';
 import { HOURS_PER_MONTH } from '../catalog/index.js';
+import { compareDeployments } from '../run/compare.js';
+import { comparisonMarkdown } from './comparison.js';
 import { SECONDS_PER_HOUR } from '../units.js';
 
 const TIMELINE_LIMIT = 25;
@@ -24,13 +26,7 @@ export function reportMarkdown(result: ScenarioResult, toolVersion: string): str
     `| ${cell(s.fileName.split(/[\\/]/).pop() ?? s.fileName)} | ${s.seed} | ${formatDuration(s.durationS)} | ${isoTime(0, s.startEpochS)} | ${s.region} | \`${s.hash.slice(0, 12)}\` | ${toolVersion} |`,
     '',
   );
-  if (result.deployments.length > 1) {
-    out.push('## Candidates', '', '| deployment | brokers | limited? | monthly cost |', '|---|---|---|---|');
-    for (const d of result.deployments) {
-      out.push(`| ${cell(d.name)} | ${d.type === 'serverless' ? 'MSK Serverless' : `${d.brokers} × ${d.brokerType}`} | ${d.binding.primary.bound ? 'yes' : 'no'} | ${formatUsd(d.bill.totalUsd)} |`);
-    }
-    out.push('');
-  }
+  out.push(...comparisonMarkdown(compareDeployments(result), s.startEpochS));
   for (const d of result.deployments) out.push(...deploymentSection(d, s.startEpochS));
   out.push('## Assumptions', '', 'Constants AWS does not publish; override them under `assumptions:` in the scenario.', '');
   out.push('| assumption | value | unit | | rationale |', '|---|---|---|---|---|');

@@ -5,7 +5,7 @@ import { max } from 'd3-array';
 import { selectInPlace } from '../engine/select.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
 import { azOfBroker } from '../model/placement.js';
-import { brokerResource, CPU, EBS, KINDS_PER_BROKER, NET_IN, NET_OUT, UTILIZATION_SERIES } from '../model/resources.js';
+import { brokerResource, CPU, EBS, KINDS_PER_BROKER, NET_IN, NET_OUT, resourceName, UTILIZATION_SERIES } from '../model/resources.js';
 import { BYTES_PER_MIB } from '../units.js';
 
 export interface UtilizationSummary {
@@ -52,6 +52,22 @@ export interface ClusterSummary {
   clientLostBytes: number;
   unavailablePartitionMinutes: number;
   brokersDown: number;
+  headroom: Headroom;
+}
+
+/**
+ * How much more load the deployment takes before its first resource binds: the least, over time
+ * and resources, of sustained capacity ÷ load (quotas too; credits do not count). Below 1 a
+ * resource ran past its sustained capacity — on credits, up to an Express maximum, or throttled.
+ */
+export interface Headroom {
+  /** Load multiplier at which the first resource reaches its sustained capacity (null: nothing loaded). */
+  multiplier: number | null;
+  /** That resource, as reports name it, and when it was closest. */
+  resource: string | null;
+  atS: number | null;
+  /** Minutes the busiest resource ran above its sustained capacity (riding credits, or an Express maximum). */
+  minutesAboveSustained: number;
 }
 
 export function brokerSummaries(run: ClusterRunData): BrokerSummary[] {
@@ -117,7 +133,22 @@ export function clusterSummary(run: ClusterRunData): ClusterSummary {
     clientLostBytes: Math.round(t.clientLostMiB * BYTES_PER_MIB),
     unavailablePartitionMinutes: round(t.unavailablePartitionS / 60),
     brokersDown: run.aliveEnd.reduce((n, a) => n + (a === 0 ? 1 : 0), 0),
+    headroom: headroom(run),
   };
+}
+
+function headroom(run: ClusterRunData): Headroom {
+  const u = run.utilization;
+  const table = run.resources;
+  let best = -1;
+  let above = 0;
+  for (let r = 0; r < u.utilMax.length; r++) {
+    if (best < 0 || u.utilMax[r]! > u.utilMax[best]!) best = r;
+    above = Math.max(above, u.aboveSustainedS[r]!);
+  }
+  const peak = best < 0 ? 0 : u.utilMax[best]!;
+  if (!(peak > 0)) return { multiplier: null, resource: null, atS: null, minutesAboveSustained: 0 };
+  return { multiplier: round(1 / peak), resource: resourceName(table, best), atS: u.utilMaxAtS[best]!, minutesAboveSustained: round(above / 60) };
 }
 
 /**

@@ -148,6 +148,29 @@ function durationText(seconds: number): string {
   return `${Math.round(seconds * 1000)}ms`;
 }
 
+/** A byte count a run may not exceed: a size ("1GiB"), or a bare 0 (nothing at all). */
+export function byteBudget(doc: FieldDoc & { example: string }) {
+  const parse = (v: unknown): Parsed<number> => (v === 0 ? { ok: true, value: 0 } : bounded((x) => parseSize(x, 'size', doc.example), (value) => ({ value, max: MAX_SIZE_BYTES, text: sizeText(MAX_SIZE_BYTES) }), 'size')(v));
+  return unitField(parse, { anyOf: [{ type: 'number', const: 0 }, { type: 'string', pattern: UNIT_PATTERNS.size }] }, withExample(doc, sizeText(MAX_SIZE_BYTES)));
+}
+
+const MONEY_PATTERN = '^\\$?[0-9][0-9,]*(\\.[0-9]+)?$';
+
+/** US dollars a month: 12000, "12000", "$12,000" or "$12000.50"; finite, at least 0, at most `max`. */
+export function money(doc: FieldDoc & { example: string; max: number }) {
+  const parse = (v: unknown): Parsed<number> => {
+    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
+    const fix = `write e.g. ${doc.example}`;
+    if (text === undefined || !new RegExp(MONEY_PATTERN).test(text) || (typeof v === 'number' && !(v >= 0 && v < Infinity))) {
+      return { ok: false, message: `${shownValue(v)} is not an amount of US dollars`, fix };
+    }
+    const value = Number(text.replace(/[$,]/g, ''));
+    if (!(value <= doc.max)) return { ok: false, message: `${shownValue(v)} is above msksim's limit of $${doc.max.toLocaleString('en-US')}`, fix };
+    return { ok: true, value };
+  };
+  return unitField(parse, { anyOf: [{ type: 'number', minimum: 0, maximum: doc.max }, { type: 'string', pattern: MONEY_PATTERN }] }, withExample(doc, `$${doc.max.toLocaleString('en-US')}`));
+}
+
 /** A finite number with documentation (zod refuses Infinity and NaN, which YAML can spell). */
 export function num(doc: FieldDoc) {
   return z.number().meta(doc);

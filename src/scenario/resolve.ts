@@ -12,7 +12,7 @@ import { resolveTopic } from './resolve-topic.js';
 import { deploymentSchema, type RawDeployment } from './schema-deployment.js';
 import { topicSchema, type RawTopic } from './schema-workload.js';
 import type { RawScenario } from './schema.js';
-import type { OutputFormat, ResolvedLatency, ResolvedLatencyWindow, ResolvedScenario } from './types.js';
+import type { OutputFormat, ResolvedLatency, ResolvedLatencyWindow, ResolvedScenario, ResolvedSlo } from './types.js';
 import { checkUniqueNames } from './unique.js';
 import { parseDuration } from './units.js';
 
@@ -33,6 +33,7 @@ export function resolveScenario(raw: RawScenario, fileName: string, ctx: Resolve
     problems.add(['pricing', 'discountPercent'], 'the discount must be from 0% to below 100%', 'write e.g. discountPercent: 10');
   }
   const latency = resolveLatency(raw, durationS, problems);
+  const slo = resolveSlo(raw.slo, problems);
   const topics = raw.workload.topics.map((t, i) => resolveTopic(t, ['workload', 'topics', i], problems, ctx));
   const deployments = raw.deployments.map((d, i) => resolveDeployment(d, ['deployments', i], problems));
   checkAcross(raw.workload.topics, raw.deployments, problems);
@@ -52,6 +53,7 @@ export function resolveScenario(raw: RawScenario, fileName: string, ctx: Resolve
       clients: { azs: raw.clients?.azs ?? null },
       assumptionOverrides: ownRecord(raw.assumptions),
       latency,
+      slo,
       output: { intervalS, formats: unique(raw.output?.formats ?? [...DEFAULTS.outputFormats]) },
       fileName,
     },
@@ -145,4 +147,20 @@ function ownRecord(source: Readonly<Record<string, number>> | undefined): Record
 
 function unique(formats: readonly OutputFormat[]): OutputFormat[] {
   return [...new Set(formats)];
+}
+
+/** The objectives written, under the resolved names; none set is an empty object. */
+function resolveSlo(raw: RawScenario['slo'], problems: Problems): ResolvedSlo {
+  const out: ResolvedSlo = {};
+  if (raw === undefined) return out;
+  if (raw.maxUtilization !== undefined && !(raw.maxUtilization >= 0 && raw.maxUtilization <= 1)) {
+    problems.add(['slo', 'maxUtilization'], `a utilisation objective must be from 0% to 100% of sustained capacity, got ${Math.round(raw.maxUtilization * 100)}%`, 'write e.g. maxUtilization: 60%');
+  }
+  if (raw.publishLatency99pct !== undefined) out.publishLatency99pctS = raw.publishLatency99pct;
+  if (raw.endToEndLatency99pct !== undefined) out.endToEndLatency99pctS = raw.endToEndLatency99pct;
+  if (raw.maxUtilization !== undefined) out.maxUtilization = raw.maxUtilization;
+  if (raw.throttledBytes !== undefined) out.throttledBytes = raw.throttledBytes;
+  if (raw.lostBytes !== undefined) out.lostBytes = raw.lostBytes;
+  if (raw.maxMonthlyCost !== undefined) out.maxMonthlyCostUsd = raw.maxMonthlyCost;
+  return out;
 }

@@ -5,19 +5,21 @@ import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { ASSUMPTIONS } from '../catalog/assumptions.js';
 import { isWholeOnly } from '../catalog/resolve-assumptions.js';
-import { duration, instant, int, percent, record, strict } from './fields.js';
+import { byteBudget, duration, instant, int, money, percent, record, strict } from './fields.js';
 import { MAX_DEPLOYMENTS, MAX_DURATION_S, MAX_LATENCY_WINDOWS } from './limits.js';
 import { deploymentSchema } from './schema-deployment.js';
 import { workloadSchema } from './schema-workload.js';
 
 /** Top-level keys reserved for later features (DESIGN §3.5, §4), rejected with a clear message. */
-export const FUTURE_TOP_LEVEL_KEYS = ['events', 'slo'] as const;
+export const FUTURE_TOP_LEVEL_KEYS = ['events'] as const;
 
 /** Request-level windows run one request at a time; a handful is what a report can show. */
 const latencyWindowList = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LATENCY_WINDOWS);
 
 /** A price override above this (USD per hour, GiB or GiB-month) is a slip: list prices are cents to dollars. */
 const MAX_PRICE_USD = 1_000_000;
+/** A monthly budget above a billion dollars is a typo. */
+const MAX_MONTHLY_COST_USD = 1_000_000_000;
 
 /**
  * Assumption overrides: any key here (the catalog checks ids and ranges with its own messages,
@@ -104,6 +106,21 @@ export const scenarioSchema = strict(
         }).optional(),
       },
       { description: 'Latency: the per-interval estimate and request-level windows.' },
+    ).optional(),
+    slo: strict(
+      {
+        publishLatency99pct: duration({ description: 'Most the whole-run publish p99 may be.', example: '20ms' }).optional(),
+        endToEndLatency99pct: duration({ description: 'Most the whole-run end-to-end p99 may be.', example: '50ms' }).optional(),
+        maxUtilization: percent(
+          { description: 'Most any resource may carry, of its sustained capacity (credits do not count; CPU as AWS guides), 0–100 %.' },
+          'percent',
+          { minimum: 0, maximum: 100 },
+        ).optional(),
+        throttledBytes: byteBudget({ description: 'Most bytes the cluster may throttle (0: none).', example: '0B' }).optional(),
+        lostBytes: byteBudget({ description: 'Most bytes that may be lost: deleted before a group read them, or failed at the client (0: none).', example: '0B' }).optional(),
+        maxMonthlyCost: money({ description: 'Most the monthly bill may be, in US dollars.', example: '$12000', max: MAX_MONTHLY_COST_USD }).optional(),
+      },
+      { description: 'Service-level objectives: each deployment is reported as meeting each or not, with the measured value.' },
     ).optional(),
     output: strict(
       {

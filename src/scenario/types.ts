@@ -257,6 +257,18 @@ export interface ResolvedLatency {
   windows: readonly ResolvedLatencyWindow[];
 }
 
+export interface ResolvedSlo {
+  /** Whole-run publish p99, in seconds. */
+  publishLatency99pctS?: number;
+  /** Whole-run end-to-end p99, in seconds. */
+  endToEndLatency99pctS?: number;
+  /** Of sustained capacity, any resource, 0–1. */
+  maxUtilization?: number;
+  throttledBytes?: number;
+  lostBytes?: number;
+  maxMonthlyCostUsd?: number;
+}
+
 export interface ResolvedScenario {
   name: string;
   description: string;
@@ -273,6 +285,8 @@ export interface ResolvedScenario {
   /** Assumption overrides by catalog key (validated later against the catalog). */
   assumptionOverrides: Readonly<Record<string, number>>;
   latency: ResolvedLatency;
+  /** Service-level objectives; each is absent when the scenario does not set it. */
+  slo: ResolvedSlo;
   output: ResolvedOutput;
   /** File name the scenario was loaded from, as given; not part of the hash. */
   fileName: string;

@@ -2,7 +2,7 @@
 // seed give byte-identical reports, and bad input exits 2 with located errors, no stack trace
 // and no report files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,5 +98,34 @@ describe('bad input', () => {
     const missing = msksim('run', 'no/such/file.yaml');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/file not found/);
+  });
+});
+
+describe('--fail-on-slo', () => {
+  const scenario = join(WORK, 'slo.yaml');
+  writeFileSync(
+    scenario,
+    [
+      'name: slo',
+      'duration: 1h',
+      'workload: { topics: [{ name: t, partitions: 6, producers: [{ rate: 5MiB/s }] }] }',
+      'deployments: [{ name: d, type: provisioned, brokerType: kafka.m5.large, brokers: 3, azs: 3, storage: { size: 1000GiB }, warmStart: false }]',
+      'slo: { maxMonthlyCost: $100 }',
+      'latency: { windows: [] }',
+    ].join('\n'),
+  );
+
+  it('reports a missed SLO with exit 0, and exits 1 under --fail-on-slo, the reports written either way', () => {
+    const plain = msksim('run', scenario, '--out', join(WORK, 'slo-plain'));
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/SLOs missed/);
+    expect(plain.stdout).toMatch(/Recommendation: none/);
+    const gated = msksim('run', scenario, '--out', join(WORK, 'slo-gated'), '--fail-on-slo');
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toMatch(/--fail-on-slo: d misses an SLO/);
+    expect(existsSync(join(WORK, 'slo-gated', 'report.json'))).toBe(true);
+    const report = JSON.parse(readFileSync(join(WORK, 'slo-gated', 'report.json'), 'utf8')) as { comparison: { recommended: string | null; rows: { meetsSlos: boolean }[] } };
+    expect(report.comparison.recommended).toBeNull();
+    expect(report.comparison.rows[0]!.meetsSlos).toBe(false);
   });
 });

@@ -55,6 +55,7 @@ describe('defaults', () => {
       clients: { azs: null },
       assumptionOverrides: {},
       latency: { estimate: true, windows: [{ kind: 'peak', durationS: 10 }] },
+      slo: {},
       output: { intervalS: 60, formats: ['json', 'md'] },
       fileName: 'minimal.yaml',
     });

@@ -7,6 +7,8 @@ import { brokerSeriesCsv, clusterSeriesCsv, latencyCsv } from '../../report/csv.
 import { reportJson } from '../../report/json.js';
 import { reportMarkdown } from '../../report/markdown.js';
 import { bindingSentence } from '../../report/wording.js';
+import { recommendationLines } from '../../report/comparison.js';
+import { compareDeployments, type Comparison } from '../../run/compare.js';
 import { scenarioHash, type OutputFormat, type ResolvedScenario } from '../../scenario/index.js';
 import { VERSION } from '../../version.js';
 import { checkScenarioArgument, CliError, defineCommand, numberOption, stringOption } from '../command.js';
@@ -26,6 +28,7 @@ export const runCommand = defineCommand({
       .option('format', { type: 'string', describe: 'Comma-separated formats: json, md, csv (default: the scenario\'s output.formats)' })
       .option('seed', { type: 'number', describe: 'Override the scenario seed' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
+      .option('fail-on-slo', { type: 'boolean', default: false, describe: 'Exit 1 when a deployment misses one of the scenario\'s SLOs (or has no figure for it)' })
       .example('$0 run scenarios/reference.yaml', 'simulate and write reports/reference/')
       .example('$0 run s.yaml --out /tmp/r --format json --seed 7', 'JSON only, another seed'),
   run: async (argv) => {
@@ -52,7 +55,13 @@ export const runCommand = defineCommand({
       });
       stageReports(folder, result, formats, csvNames);
       const written = await folder.commit();
-      if (argv.quiet !== true) printSummary(result, written, (performance.now() - started) / 1000);
+      const comparison = compareDeployments(result);
+      if (argv.quiet !== true) printSummary(result, comparison, written, (performance.now() - started) / 1000);
+      if (argv['fail-on-slo'] === true && comparison.rows.some((r) => !r.meetsSlos)) {
+        const missing = comparison.rows.filter((r) => !r.meetsSlos).map((r) => r.name);
+        process.stderr.write(`msksim: --fail-on-slo: ${missing.join(', ')} miss${missing.length === 1 ? 'es' : ''} an SLO (see the comparison in the report)\n`);
+        return 1;
+      }
     } catch (error) {
       folder.abort();
       throw error;
@@ -124,12 +133,17 @@ function stageReports(staged: OutputFolder, result: ScenarioResult, formats: rea
   }
 }
 
-function printSummary(result: ScenarioResult, written: readonly string[], seconds: number): void {
+function printSummary(result: ScenarioResult, comparison: Comparison, written: readonly string[], seconds: number): void {
   const s = result.scenario;
   const lines = [`msksim ${VERSION}: ${s.name} (seed ${s.seed}), ${s.durationS / 86_400} days simulated in ${seconds.toFixed(2)} s`];
-  for (const d of result.deployments) {
-    lines.push(`  ${d.name}: ${d.type === 'serverless' ? 'MSK Serverless' : `${d.brokers} × ${d.brokerType}`}, ${formatUsd(d.bill.totalUsd)} per month`);
+  result.deployments.forEach((d, i) => {
+    const row = comparison.rows[i]!;
+    const verdicts = row.slo.length === 0 ? '' : `, SLOs ${row.meetsSlos ? 'met' : 'missed'}`;
+    lines.push(`  ${d.name}: ${row.shape}, ${formatUsd(d.bill.totalUsd)} per month${verdicts}`);
     lines.push(`    ${bindingSentence(d.binding, s.startEpochS)}`);
+  });
+  if (result.deployments.length > 1 || Object.keys(s.slo).length > 0) {
+    lines.push(...recommendationLines(comparison).map((l) => l.replace(/\*\*/g, '')));
   }
   lines.push(`Reports: ${written.join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -25,6 +25,8 @@ export interface UtilizationData {
   utilMaxAtS: Float64Array;
   bucketEmptyS: Float64Array;
   throttledS: Float64Array;
+  /** Seconds each resource carried more than its sustained capacity (on credits, or up to an Express maximum). */
+  aboveSustainedS: Float64Array;
   /** Per broker. */
   cpuAboveGuidanceS: Float64Array;
   throttledMiB: Float64Array;
@@ -56,6 +58,7 @@ export class UtilizationMeter implements Observer {
       utilMaxAtS: new Float64Array(resourceCount),
       bucketEmptyS: new Float64Array(resourceCount),
       throttledS: new Float64Array(resourceCount),
+      aboveSustainedS: new Float64Array(resourceCount),
       cpuAboveGuidanceS: new Float64Array(brokers),
       throttledMiB: new Float64Array(brokers),
       firstThrottle: null,
@@ -128,6 +131,7 @@ export class UtilizationMeter implements Observer {
       }
       if (this.empty[r] === 1) d.bucketEmptyS[r]! += dt;
       if (this.binding[r] === 1) d.throttledS[r]! += dt;
+      if (this.util[r]! > 1 + 1e-9) d.aboveSustainedS[r]! += dt;
       d.throttledMiB[res.owner[r]!]! += this.short[r]! * dt;
       if (res.kind[r] === CPU && this.util[r]! > this.cpuGuidance) d.cpuAboveGuidanceS[res.owner[r]!]! += dt;
     }
