@@ -2,7 +2,8 @@
 // each tagged with the mode that produced it (DESIGN §3.4).
 import type { LatencyHistogram } from '../engine/index.js';
 
-export type LatencyMode = 'estimate' | 'request-level';
+/** 'assumed': a law from assumptions, not simulated (MSK Serverless). */
+export type LatencyMode = 'estimate' | 'request-level' | 'assumed';
 
 export interface LatencyFigures {
   mode: LatencyMode;

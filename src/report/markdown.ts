@@ -134,7 +134,20 @@ function quotaSection(d: ServerlessResult, startEpochS: number): string[] {
 }
 
 function latencySection(d: DeploymentResult, startEpochS: number): string[] {
-  if (d.type === 'serverless') return ['### Latency', '', d.latencyNote, ''];
+  if (d.type === 'serverless') {
+    const e = d.latency?.estimate;
+    if (e === undefined || e === null) return ['### Latency', '', d.latencyNote, ''];
+    return [
+      '### Latency',
+      '',
+      d.latencyNote,
+      '',
+      '| what | mode | publish p50 | p95 | p99 | p99.9 | end-to-end p50 | p99 | p99.9 |',
+      '|---|---|---|---|---|---|---|---|---|',
+      `| whole run | ${e.mode} | ${ms(e.publishLatency50pct)} | ${ms(e.publishLatency95pct)} | ${ms(e.publishLatency99pct)} | ${ms(e.publishLatency999pct)} | ${ms(e.endToEndLatency50pct)} | ${ms(e.endToEndLatency99pct)} | ${ms(e.endToEndLatency999pct)} |`,
+      '',
+    ];
+  }
   const l = d.latency;
   if (l === null || (l.estimate === null && l.windows.length === 0)) return [];
   const out = [

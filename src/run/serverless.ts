@@ -4,6 +4,10 @@
 import { HOURS_PER_MONTH, SERVERLESS_QUOTAS } from '../catalog/index.js';
 import { serverlessBill, type ServerlessUsage } from '../cost/index.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
+import type { LatencyReport } from '../model/latency-recorder.js';
+import type { LatencyMode } from '../model/latency-figures.js';
+import { normalQuantile } from '../latency/normal-quantile.js';
+import type { ResolvedAssumptions } from '../catalog/index.js';
 import { simulateCluster } from '../model/run-cluster.js';
 import { CLUSTER_EGRESS, CLUSTER_INGRESS, PARTITION_EGRESS, PARTITION_INGRESS, RESOURCE_KIND_NAMES } from '../model/resources.js';
 import type { ResolvedServerlessDeployment, ResolvedScenario } from '../scenario/index.js';
@@ -16,7 +20,7 @@ import { buildServerlessConfig } from './serverless-config.js';
 import { clusterSummary, round } from './summary.js';
 
 export const SERVERLESS_LATENCY_NOTE =
-  'Latency is not modelled for MSK Serverless: AWS publishes no latency curve and no broker internals to queue at; throttling shows as producer backlog and consumer lag instead.';
+  'MSK Serverless latency is assumed, not simulated: AWS publishes no latency curve and no broker internals to queue at. The figures follow a lognormal law through serverless.publishLatencyP50S and serverless.publishLatencyP99S (plus serverless.endToEndExtraS for deliveries), assumptions to override with your own measurements; time under a throttling quota is not in them, and shows as throttled bytes, producer backlog and consumer lag instead.';
 
 export const serverlessKind: DeploymentKind<ResolvedServerlessDeployment> = {
   type: 'serverless',
@@ -44,7 +48,7 @@ export const serverlessKind: DeploymentKind<ResolvedServerlessDeployment> = {
       groupNames: config.topics.map((t) => t.consumerGroups.map((g) => g.name)),
       usage,
       bill: serverlessBill(usage, ctx.prices),
-      latency: null,
+      latency: assumedLatency(ctx.assumptions),
       latencyNote: SERVERLESS_LATENCY_NOTE,
       series: run.series,
     };
@@ -95,4 +99,49 @@ function quotaSummaries(run: ClusterRunData): QuotaSummary[] {
       meanUtilization: round(u.utilIntegral[best]! / run.durationS),
     };
   });
+}
+
+/**
+ * The whole-run figures of the assumed law: a lognormal through the assumed p50 and p99 (σ from
+ * their ratio), its quantiles in closed form; end-to-end shifted by the delivery's extra. No
+ * hourly figures and no request-level windows: there is nothing simulated to vary by hour.
+ */
+export function assumedLatency(assumptions: ResolvedAssumptions): LatencyReport {
+  const a = assumptions.values;
+  const p50 = a['serverless.publishLatencyP50S'];
+  const p99 = Math.max(p50, a['serverless.publishLatencyP99S']);
+  const extra = a['serverless.endToEndExtraS'];
+  const sigma = Math.log(p99 / p50) / normalQuantile(0.99);
+  const q = (p: number): number => p50 * Math.exp(sigma * normalQuantile(p));
+  const ms = (s: number): number => Math.round(s * 1e6) / 1e3;
+  const figures = (shift: number) => ({
+    p50: ms(q(0.5) + shift),
+    p95: ms(q(0.95) + shift),
+    p99: ms(q(0.99) + shift),
+    p999: ms(q(0.999) + shift),
+  });
+  const pub = figures(0);
+  const e2e = figures(extra);
+  return {
+    estimate: {
+      mode: 'assumed' as LatencyMode,
+      produceRequests: 0,
+      publishLatency50pct: pub.p50,
+      publishLatency95pct: pub.p95,
+      publishLatency99pct: pub.p99,
+      publishLatency999pct: pub.p999,
+      publishLatencyMax: null,
+      endToEndLatency50pct: e2e.p50,
+      endToEndLatency95pct: e2e.p95,
+      endToEndLatency99pct: e2e.p99,
+      endToEndLatency999pct: e2e.p999,
+      endToEndLatencyMax: null,
+      saturatedSeconds: 0,
+      saturated: [],
+      requestQueuesSaturatedSeconds: 0,
+      requestQueuesSaturated: [],
+    },
+    hourly: [],
+    windows: [],
+  };
 }

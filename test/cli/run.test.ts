@@ -39,7 +39,12 @@ describe('msksim run on every bundled scenario', () => {
       expect((report.assumptions as unknown[]).length).toBeGreaterThan(10);
       expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/Binding constraint/);
       const csv = readdirSync(out).filter((f) => f.endsWith('.csv'));
-      expect(csv.filter((f) => /-(brokers|cluster|latency)\.csv$/.test(f))).toHaveLength(3);
+      // Brokers and cluster series per deployment, and hourly latency where it is simulated.
+      const deployments = report.deployments as { name: string; latency: { hourly: unknown[] } | null }[];
+      for (const d of deployments) {
+        expect(csv).toEqual(expect.arrayContaining([`${d.name}-brokers.csv`, `${d.name}-cluster.csv`]));
+        if ((d.latency?.hourly.length ?? 0) > 0) expect(csv).toContain(`${d.name}-latency.csv`);
+      }
       expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
       // Golden files (STYLE habit 10d): the committed example reports are what this build
       // writes. After an intended change, `npm run reports` and review the diff.

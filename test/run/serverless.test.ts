@@ -116,7 +116,8 @@ deployments:
     const amounts = Object.fromEntries(d.bill.lines.map((l) => [l.item, l.amountUsd]));
     expect(amounts).toEqual({ 'Cluster-hours': 547.5, 'Partition-hours': 13.14, 'Data in': 2566.40625, 'Data out': 1283.203125, Storage: 84.375 });
     expect(Math.round(d.bill.totalUsd * 100) / 100).toBe(4494.62);
-    expect(d.latency).toBeNull();
-    expect(d.latencyNote).toMatch(/not modelled for MSK Serverless/);
+    // Assumed, not simulated: the lognormal through the assumed p50 (12 ms) and p99 (50 ms).
+    expect(d.latency?.estimate).toMatchObject({ mode: 'assumed', publishLatency50pct: 12, publishLatency99pct: 50, endToEndLatency99pct: 55 });
+    expect(d.latencyNote).toMatch(/latency is assumed, not simulated/);
   });
 });
