@@ -7,12 +7,11 @@ import type { ClusterRunData } from '../model/run-cluster.js';
 import { simulateCluster } from '../model/run-cluster.js';
 import type { Problem, ResolvedExpressDeployment, ResolvedScenario } from '../scenario/index.js';
 import { MIB_PER_GIB, SECONDS_PER_HOUR } from '../units.js';
-import { bindingConstraint } from './binding.js';
 import { checkExpress } from './check-express.js';
 import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import { buildExpressConfig, expressOverrides } from './express-config.js';
 import type { ExpressResult } from './result.js';
-import { brokerSummaries, clusterSummary, round } from './summary.js';
+import { round, runFields } from './summary.js';
 
 export const expressKind: DeploymentKind<ResolvedExpressDeployment> = {
   type: 'express',
@@ -29,18 +28,9 @@ export const expressKind: DeploymentKind<ResolvedExpressDeployment> = {
       brokerType: deployment.brokerType,
       brokers: deployment.brokers,
       azs: deployment.azs,
-      simulationEvents: run.events,
-      binding: bindingConstraint(run, run.latency),
-      brokerSummaries: brokerSummaries(run),
-      cluster: clusterSummary(run),
-      timeline: run.timeline,
-      timelineDropped: run.timelineDropped,
-      topicNames: config.topics.map((t) => t.name),
-      groupNames: config.topics.map((t) => t.consumerGroups.map((g) => g.name)),
+      ...runFields(run, config, config.topics.map((t) => t.name)),
       usage,
       bill: expressBill(usage, ctx.prices),
-      latency: run.latency,
-      series: run.series,
       notes: expressOverrides(ctx.scenario),
     };
   },

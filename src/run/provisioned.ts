@@ -7,12 +7,11 @@ import type { ModelConfig } from '../model/config.js';
 import { topicShapes } from '../model/partitions.js';
 import type { Problem, ResolvedProvisionedDeployment, ResolvedScenario } from '../scenario/index.js';
 import { MIB_PER_GIB, SECONDS_PER_HOUR } from '../units.js';
-import { bindingConstraint } from './binding.js';
 import { checkProvisioned } from './check-provisioned.js';
 import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import { buildModelConfig } from './provisioned-config.js';
 import type { ProvisionedResult } from './result.js';
-import { brokerSummaries, clusterSummary, round } from './summary.js';
+import { round, runFields } from './summary.js';
 
 export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
   type: 'provisioned',
@@ -29,18 +28,9 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
       brokerType: deployment.brokerType,
       brokers: deployment.brokers,
       azs: deployment.azs,
-      simulationEvents: run.events,
-      binding: bindingConstraint(run, run.latency),
-      brokerSummaries: brokerSummaries(run),
-      cluster: clusterSummary(run),
-      timeline: run.timeline,
-      timelineDropped: run.timelineDropped,
-      topicNames: topicLabels(config),
-      groupNames: config.topics.map((t) => t.consumerGroups.map((g) => g.name)),
+      ...runFields(run, config, topicLabels(config)),
       usage,
       bill: standardBill(usage, ctx.prices),
-      latency: run.latency,
-      series: run.series,
     };
   },
 };

@@ -4,6 +4,8 @@
 import { max } from 'd3-array';
 import { selectInPlace } from '../engine/select.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
+import type { ModelConfig } from '../model/config.js';
+import { bindingConstraint } from './binding.js';
 import { azOfBroker } from '../model/placement.js';
 import { brokerResource, CPU, EBS, KINDS_PER_BROKER, NET_IN, NET_OUT, resourceName, UTILIZATION_SERIES } from '../model/resources.js';
 import { BYTES_PER_MIB } from '../units.js';
@@ -174,4 +176,23 @@ function quantile95(series: Float64Array): number {
 /** Six significant decimals are plenty for a report and keep the JSON stable to read. */
 export function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * What every kind's result takes from its run as it is: events, the binding constraint, the
+ * summaries, the timeline with the names it speaks of, latency and the series.
+ */
+export function runFields(run: ClusterRunData, config: ModelConfig, topicNames: string[]) {
+  return {
+    simulationEvents: run.events,
+    binding: bindingConstraint(run, run.latency),
+    brokerSummaries: brokerSummaries(run),
+    cluster: clusterSummary(run),
+    timeline: run.timeline,
+    timelineDropped: run.timelineDropped,
+    topicNames,
+    groupNames: config.topics.map((t) => t.consumerGroups.map((g) => g.name)),
+    latency: run.latency,
+    series: run.series,
+  };
 }
