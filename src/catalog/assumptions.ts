@@ -349,6 +349,15 @@ export const ASSUMPTIONS = [
     basis: 'Guess: one fetch round trip within a region. Measure with end-to-end timestamps and override.',
   },
   {
+    id: 'serverless.crossAzClientFraction',
+    value: 0,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale: 'Share of MSK Serverless client bytes (in and out) billed as cross-AZ data transfer.',
+    basis: 'No source says Serverless client traffic is billed across AZs: clients reach the cluster through VPC endpoints in their own subnets (msk-facts.md §4). 0 until a source says otherwise; set it to price a layout where it is.',
+  },
+  {
     id: 'express.storageMiBpsPerBroker',
     value: 1000,
     unit: 'MiB/s',

@@ -30,7 +30,7 @@ export const serverlessKind: DeploymentKind<ResolvedServerlessDeployment> = {
   run(deployment: ResolvedServerlessDeployment, ctx: RunContext): ServerlessResult {
     const config = buildServerlessConfig(ctx.scenario, deployment, ctx.assumptions, { verify: ctx.verify });
     const run = simulateCluster(config);
-    const usage = serverlessUsage(run, ctx.scenario);
+    const usage = serverlessUsage(run, ctx.scenario, ctx.assumptions.values['serverless.crossAzClientFraction']);
     return {
       type: 'serverless',
       name: deployment.name,
@@ -61,9 +61,10 @@ export const serverlessKind: DeploymentKind<ResolvedServerlessDeployment> = {
  * (throttled bytes are billed when they are finally sent), data out every consumer fetch, replays
  * included; storage the time-average of the bytes retained, one copy — AWS prices Serverless
  * storage per GiB-month of data stored and manages its replicas itself (msk-facts.md §4a).
- * Cross-AZ client traffic is 0: clients reach Serverless through endpoints in their own subnets.
+ * Cross-AZ client traffic is the assumption serverless.crossAzClientFraction of the client bytes,
+ * 0 by default: clients reach Serverless through endpoints in their own subnets.
  */
-export function serverlessUsage(run: ClusterRunData, scenario: ResolvedScenario): ServerlessUsage {
+export function serverlessUsage(run: ClusterRunData, scenario: ResolvedScenario, crossAzFraction = 0): ServerlessUsage {
   const u = run.usage;
   const monthHours = HOURS_PER_MONTH.value;
   const perMonth = (monthHours * SECONDS_PER_HOUR) / run.durationS;
@@ -74,7 +75,7 @@ export function serverlessUsage(run: ClusterRunData, scenario: ResolvedScenario)
     dataInGiB: round((u.producedIntoLeadersMiB / MIB_PER_GIB) * perMonth),
     dataOutGiB: round((u.fetchedMiB / MIB_PER_GIB) * perMonth),
     storageGiBMonth: round(u.storedMiBSeconds / MIB_PER_GIB / run.durationS),
-    crossAzGiB: 0,
+    crossAzGiB: round((((u.producedIntoLeadersMiB + u.fetchedMiB) / MIB_PER_GIB) * perMonth) * crossAzFraction),
   };
 }
 

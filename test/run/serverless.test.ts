@@ -120,4 +120,23 @@ deployments:
     expect(d.latency?.estimate).toMatchObject({ mode: 'assumed', publishLatency50pct: 12, publishLatency99pct: 50, endToEndLatency99pct: 55 });
     expect(d.latencyNote).toMatch(/latency is assumed, not simulated/);
   });
+
+  it('bills cross-AZ client traffic only as the assumption serverless.crossAzClientFraction says (0 by default)', () => {
+    const text = `
+name: bill
+duration: 1d
+workload:
+  topics:
+    - { name: t, partitions: 12, retention: 1d, producers: [{ rate: 10MiB/s }], consumerGroups: [{ name: g }] }
+deployments:
+  - { name: sls, type: serverless }
+assumptions: { serverless.crossAzClientFraction: 0.5 }
+`;
+    const loaded = loadScenario(text, 'bill.yaml', { readFile: () => '' });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const d = runScenario(loaded.scenario).deployments[0] as ServerlessResult;
+    // Half of 25,664.0625 GiB in plus 25,664.0625 GiB out, at $0.02 a GiB.
+    expect(d.usage.crossAzGiB).toBe(25_664.0625);
+    expect(d.bill.lines.find((l) => l.item === 'Cross-AZ client traffic')?.amountUsd).toBeCloseTo(513.28125, 9);
+  });
 });
