@@ -12,6 +12,7 @@ import { checkProvisioned } from './check-provisioned.js';
 import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import { buildModelConfig } from './provisioned-config.js';
 import type { ProvisionedResult } from './result.js';
+import { topicSummaries } from './topic-summary.js';
 import { brokerSummaries, clusterSummary, round } from './summary.js';
 
 export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
@@ -33,6 +34,7 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
       binding: bindingConstraint(run, run.latency),
       brokerSummaries: brokerSummaries(run),
       cluster: clusterSummary(run),
+      topics: topicSummaries(run, config, { brokers: true, ingressLimitMiBps: null }),
       timeline: run.timeline,
       timelineDropped: run.timelineDropped,
       topicNames: topicLabels(config),

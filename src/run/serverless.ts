@@ -14,6 +14,7 @@ import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import type { QuotaSummary, ServerlessResult } from './result.js';
 import { buildServerlessConfig } from './serverless-config.js';
 import { clusterSummary, round } from './summary.js';
+import { topicSummaries } from './topic-summary.js';
 
 export const SERVERLESS_LATENCY_NOTE =
   'Latency is not modelled for MSK Serverless: AWS publishes no latency curve and no broker internals to queue at; throttling shows as producer backlog and consumer lag instead.';
@@ -38,6 +39,7 @@ export const serverlessKind: DeploymentKind<ResolvedServerlessDeployment> = {
       brokerSummaries: [],
       quotas: quotaSummaries(run),
       cluster: clusterSummary(run),
+      topics: topicSummaries(run, config, { brokers: false, ingressLimitMiBps: SERVERLESS_QUOTAS.partitionIngressMaxMiBps.value }),
       timeline: run.timeline,
       timelineDropped: run.timelineDropped,
       topicNames: config.topics.map((t) => t.name),
