@@ -201,6 +201,17 @@ export const ASSUMPTIONS = [
     basis: 'AWS sizing script budgets 0.5 × ingress of disk reads for lagging consumers (F_storage), i.e. one group reading half its data from disk.',
   },
   {
+    id: 'compaction.retainedFraction',
+    value: 0.5,
+    unit: 'fraction',
+    min: 0,
+    max: 1,
+    rationale:
+      'Bytes a compacted topic (cleanupPolicy: compact) stores per byte its retention window holds: compaction keeps the latest record per key, so what stays is the live key set, not the window.',
+    basis:
+      'A guess: the share depends on the topic\'s key cardinality and update rate (Kafka log compaction keeps one record per key). Set it from the topic\'s distinct keys × record size ÷ (ingress × retention), or from a compacted partition\'s size on an existing cluster.',
+  },
+  {
     id: 'failover.clientRecoveryS',
     value: 1,
     unit: 's',

@@ -114,6 +114,11 @@ export interface ModelConfig {
    */
   brokerEvents?: readonly BrokerEvent[];
   topics: readonly ResolvedTopic[];
+  /**
+   * Stored bytes of a compacted topic per byte its retention window holds (assumption
+   * compaction.retainedFraction): its disks and storage bill; readers still see the window.
+   */
+  compactionRetainedFraction: number;
   /** Set in tests: O(n) invariant checks after every event. */
   verify: boolean;
   /**

@@ -49,7 +49,8 @@ export class Disks {
 
   /**
    * Every replica holds its partition's stored bytes less what it lags behind the leader (per
-   * partition, MiB): `stored`, its drift, and per class × slot the lags and their drifts.
+   * partition, MiB): `stored`, its drift, and per class × slot the lags and their drifts; on
+   * disk, `fraction` of that per class (compaction, state.diskFraction).
    */
   refresh(
     classes: readonly PartitionClass[],
@@ -58,6 +59,7 @@ export class Disks {
     storedDrift: (c: number) => number,
     lag: Float64Array,
     lagDrift: Float64Array,
+    fraction: Float64Array,
   ): void {
     this.usedMiB.fill(0);
     this.growthMiBps.fill(0);
@@ -65,13 +67,14 @@ export class Disks {
       const cls = classes[c]!;
       const s = stored(c);
       const ds = storedDrift(c);
+      const k = fraction[c]! * cls.count;
       for (let j = 0; j < cls.replicas.length; j++) {
         const r = cls.replicas[j]!;
         const held = s - lag[c * slots + j]!;
         const growth = ds - lagDrift[c * slots + j]!;
         if (held <= 0 && growth <= 0) continue;
-        this.usedMiB[r]! += Math.max(0, held) * cls.count;
-        this.growthMiBps[r]! += growth * cls.count;
+        this.usedMiB[r]! += Math.max(0, held) * k;
+        this.growthMiBps[r]! += growth * k;
       }
     }
   }

@@ -9,8 +9,13 @@ export function azOfBroker(broker: number, azs: number): number {
   return broker % azs;
 }
 
+/** The preferred leader of a topic's partition: round-robin by partition index from the topic's offset. */
+export function leaderOf(partition: number, topicOffset: number, brokers: number): number {
+  return (partition + topicOffset) % brokers;
+}
+
 export function replicaSet(partition: number, topicOffset: number, replicationFactor: number, brokers: number, azs: number): number[] {
-  const leader = (partition + topicOffset) % brokers;
+  const leader = leaderOf(partition, topicOffset, brokers);
   const replicas = [leader];
   const shift = brokers > 1 ? Math.floor(partition / brokers) % (brokers - 1) : 0;
   let cursor = leader + 1 + shift;

@@ -3,6 +3,7 @@
 // result can cross worker threads by structuredClone.
 import type { ModelConfig } from './config.js';
 import { LatencyRecorder, type LatencyReport } from './latency-recorder.js';
+import type { HottestData } from './observe/hottest.js';
 import type { LagData } from './observe/lag.js';
 import type { SeriesData } from './observe/series.js';
 import type { TimelineEvent } from './observe/timeline.js';
@@ -10,7 +11,7 @@ import type { UsageData } from './observe/usage.js';
 import type { UtilizationData } from './observe/utilization.js';
 import type { ResourceKind } from './resources.js';
 import { ClusterModel } from './simulation.js';
-import { totalProducerBacklogMiB, totalStoredMiB, type Totals } from './state.js';
+import { totalOnDiskMiB, totalProducerBacklogMiB, totalStoredMiB, type Totals } from './state.js';
 
 export interface ClusterResources {
   owner: Int32Array;
@@ -36,7 +37,10 @@ export interface ClusterRunData {
   usage: UsageData;
   utilization: UtilizationData;
   lag: LagData;
-  totals: Totals & { storedEndMiB: number; producerBacklogEndMiB: number };
+  /** Per topic: its hottest partition over the run. */
+  hottest: HottestData;
+  /** storedEndMiB: the log retention keeps (produced = stored + deleted + …); onDiskEndMiB: of it on disk, one copy (compaction). */
+  totals: Totals & { storedEndMiB: number; onDiskEndMiB: number; producerBacklogEndMiB: number };
   /** Per broker at the end: provisioned GiB, and 1 if it runs. */
   storageGiBEnd: Float64Array;
   aliveEnd: Uint8Array;
@@ -81,7 +85,8 @@ export function simulateCluster(config: ModelConfig): ClusterRunData {
     usage: model.usage.finish(),
     utilization: model.utilization.finish(),
     lag: model.lag.finish(),
-    totals: { ...s.totals, storedEndMiB: totalStoredMiB(s), producerBacklogEndMiB: totalProducerBacklogMiB(s) },
+    hottest: model.hottest.finish(),
+    totals: { ...s.totals, storedEndMiB: totalStoredMiB(s), onDiskEndMiB: totalOnDiskMiB(s), producerBacklogEndMiB: totalProducerBacklogMiB(s) },
     storageGiBEnd: Float64Array.from(s.disks.sizeGiB),
     aliveEnd: Uint8Array.from(s.alive),
     latency: latency?.finish(config.durationS) ?? null,

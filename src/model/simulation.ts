@@ -15,6 +15,7 @@ import { buildFlows, settleTiedRates, type Flows } from './flows.js';
 import { checkConservation, checkState } from './invariants.js';
 import { startBroker, startLagTimers, stopBroker, updateIsr } from './isr.js';
 import { updateReadReplicas } from './read-replicas.js';
+import { HottestTracker } from './observe/hottest.js';
 import { LagTracker } from './observe/lag.js';
 import { SeriesSampler } from './observe/series.js';
 import { Timeline } from './observe/timeline.js';
@@ -44,6 +45,7 @@ export class ClusterModel implements ModelContext {
   readonly usage: UsageMeter;
   readonly utilization: UtilizationMeter;
   readonly lag: LagTracker;
+  readonly hottest: HottestTracker;
   private readonly observers: Observer[];
   private readonly listeners: RateListener[] = [];
   flows: Flows;
@@ -84,7 +86,8 @@ export class ClusterModel implements ModelContext {
     this.usage = new UsageMeter(this.state.specs.map((s) => s.typeName ?? 'broker'));
     this.utilization = new UtilizationMeter(res.count, config.brokers, config.cpuGuidanceFraction, this.timeline);
     this.lag = new LagTracker(config.brokers);
-    this.observers = [this.series, this.usage, this.utilization, this.lag];
+    this.hottest = new HottestTracker(this.state);
+    this.observers = [this.series, this.usage, this.utilization, this.lag, this.hottest];
     this.maxRewindS = Math.max(0, ...config.topics.flatMap((t) => t.consumerGroups.map((g) => (g.mode.kind === 'replay' ? g.mode.rewindS : 0))));
     this.diskEvents = {
       alarm: (broker, now) => this.timeline.push({ kind: 'disk-alarm', timeS: now, broker, thresholdPct: config.diskAlarmFraction * 100 }),
@@ -212,7 +215,7 @@ export class ClusterModel implements ModelContext {
 
   private refreshDisks(): void {
     const s = this.state;
-    s.disks.refresh(s.classes, s.slots, (c) => storedMiB(s, c), (c) => this.drift.stored[c]!, s.lagMiB, this.drift.lag);
+    s.disks.refresh(s.classes, s.slots, (c) => storedMiB(s, c), (c) => this.drift.stored[c]!, s.lagMiB, this.drift.lag, s.diskFraction);
   }
 
   /** Demands and capacities from the state, one exact allocation, the drifts, and what follows from them. */

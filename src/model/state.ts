@@ -5,7 +5,7 @@ import { RandomStreams } from '../engine/index.js';
 import { AppendLog } from './append-log.js';
 import type { BrokerSpec, ModelConfig } from './config.js';
 import { Disks } from './disks.js';
-import { partitionClasses, type PartitionClass } from './partitions.js';
+import { partitionPlan, type HottestPartition, type PartitionClass } from './partitions.js';
 import { quotaSpecs } from './quotas.js';
 import { buildResourceTable, type ResourceTable } from './resources.js';
 
@@ -16,6 +16,13 @@ export interface ClusterState {
   /** Per broker: 1 while it runs. */
   readonly alive: Uint8Array;
   readonly classes: readonly PartitionClass[];
+  /** Per topic: its hottest partition (for reports). */
+  readonly hottest: readonly HottestPartition[];
+  /**
+   * Per class: bytes on disk per byte of log that retention keeps — 1, or for a compacted topic
+   * compaction.retainedFraction (the live key set, taken as that share of the window).
+   */
+  readonly diskFraction: Float64Array;
   /** Per topic: 1 when its producers wait for every in-sync replica (acks=all). */
   readonly acksAll: Uint8Array;
   /** Replica slots per class (the largest replication factor) and group slots (the most groups). */
@@ -90,7 +97,7 @@ export function brokerSpecs(config: ModelConfig): BrokerSpec[] {
 
 export function createState(config: ModelConfig, streams: RandomStreams): ClusterState {
   const specs = brokerSpecs(config);
-  const classes = partitionClasses(config, streams.stream('placement'));
+  const { classes, hottest } = partitionPlan(config, streams.stream('placement'));
   const slots = Math.max(1, ...config.topics.map((t) => t.replicationFactor));
   const groupSlots = Math.max(1, ...config.topics.map((t) => t.consumerGroups.length));
   const n = classes.length;
@@ -103,6 +110,8 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
     resources: buildResourceTable(specs, config.initialCreditFraction, quotaSpecs(config.quotas, classes)),
     alive: new Uint8Array(config.brokers).fill(1),
     classes,
+    hottest,
+    diskFraction: Float64Array.from(classes, (cls) => (config.topics[cls.topic]!.cleanupPolicy === 'compact' ? config.compactionRetainedFraction : 1)),
     acksAll: Uint8Array.from(config.topics, (t) => (t.producers.some((p) => p.acks === 'all') ? 1 : 0)),
     slots,
     groupSlots,
@@ -131,9 +140,14 @@ export function createState(config: ModelConfig, streams: RandomStreams): Cluste
   };
 }
 
-/** MiB stored per partition of class c (on its leader). */
+/** MiB of log that retention keeps per partition of class c (on its leader); on disk: onDiskMiB. */
 export function storedMiB(state: ClusterState, c: number): number {
   return Math.max(0, state.appendedMiB[c]! - state.deletedMiB[c]!);
+}
+
+/** MiB on disk per partition of class c (on its leader): the log, compacted where the topic is. */
+export function onDiskMiB(state: ClusterState, c: number): number {
+  return storedMiB(state, c) * state.diskFraction[c]!;
 }
 
 /** The high watermark's distance behind the leader's end: the largest lag in the ISR. */
@@ -165,6 +179,12 @@ export function unavailable(state: ClusterState, c: number): boolean {
 export function totalStoredMiB(state: ClusterState): number {
   let sum = 0;
   for (let c = 0; c < state.classes.length; c++) sum += storedMiB(state, c) * state.classes[c]!.count;
+  return sum;
+}
+
+export function totalOnDiskMiB(state: ClusterState): number {
+  let sum = 0;
+  for (let c = 0; c < state.classes.length; c++) sum += onDiskMiB(state, c) * state.classes[c]!.count;
   return sum;
 }
 

@@ -21,12 +21,12 @@ export function initialiseWarmStart(state: ClusterState, load: TopicLoad): void 
   }
 }
 
-/** Per broker, GiB a warm start puts on its disk at t = 0: every replica holds its partition. */
+/** Per broker, GiB a warm start puts on its disk at t = 0: every replica holds its partition (compacted where the topic is). */
 export function warmStartDiskGiB(state: ClusterState): Float64Array {
   const used = new Float64Array(state.config.brokers);
   for (let c = 0; c < state.classes.length; c++) {
     const cls = state.classes[c]!;
-    const stored = (state.appendedMiB[c]! - state.deletedMiB[c]!) * cls.count;
+    const stored = (state.appendedMiB[c]! - state.deletedMiB[c]!) * state.diskFraction[c]! * cls.count;
     for (const r of cls.replicas) used[r]! += mibToGib(stored);
   }
   return used;

@@ -57,6 +57,7 @@ function deploymentObject(d: DeploymentResult, startEpochS: number): Record<stri
     bindingConstraint: { ...d.binding.primary, sentence: bindingSentence(d.binding, startEpochS), also: d.binding.also },
     cluster: d.cluster,
     brokerSummaries: d.brokerSummaries,
+    topics: d.topics,
     timeline: d.timeline.map((e) => ({ ...e, ...('broker' in e ? { broker: e.broker + 1 } : {}), detail: timelineDetail(e, d.topicNames, d.groupNames) })),
     timelineDropped: d.timelineDropped,
     ...(d.type === 'serverless' ? { quotas: d.quotas, latencyNote: d.latencyNote } : {}),

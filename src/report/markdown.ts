@@ -6,6 +6,7 @@ import type { DeploymentResult, ScenarioResult, ServerlessResult } from '../run/
 import { isoTime, timeInWords } from './time-text.js';
 import type { LatencyFigures } from '../model/latency-figures.js';
 import type { UtilizationSummary } from '../run/index.js';
+import { topicSection } from './markdown-topics.js';
 import { bindingSentence, timelineBroker, timelineDetail } from './wording.js';
 import { cell, formatBytes, formatDuration, formatLatencyMs, formatPct, formatQuantity } from './format.js';
 import { HOURS_PER_MONTH } from '../catalog/index.js';
@@ -48,9 +49,9 @@ function deploymentSection(d: DeploymentResult, startEpochS: number): string[] {
   }
   if (d.type === 'serverless') out.push(...quotaSection(d, startEpochS));
   else out.push(...brokerSection(d));
+  out.push('', ...topicSection(d, startEpochS));
   const c = d.cluster;
   out.push(
-    '',
     '### Cluster',
     '',
     `Produced ${formatBytes(c.producedBytes)}; stored at the end ${formatBytes(c.storedBytesEnd)}; deleted by retention ${formatBytes(c.deletedBytes)}. ` +

@@ -1,8 +1,9 @@
 // Checks of an MSK Serverless deployment against its published quotas (msk-facts.md §4b, AWS
 // `limits.html` as crawled; catalog/serverless.ts), each a located refusal: past them MSK answers
 // INVALID_REQUEST (partitions, message size), fails JoinGroup (consumer groups) or closes
-// connections (clients) — not a slowdown the model could simulate. Retention needs no check:
-// it is unlimited on Serverless today (24 h in 2022).
+// connections (clients) — not a slowdown the model could simulate. Compacted topics have a
+// partition quota of their own (120). Retention needs no check: it is unlimited on Serverless
+// today (24 h in 2022).
 import { SERVERLESS_QUOTAS } from '../catalog/index.js';
 import type { Problem, ResolvedScenario, ResolvedServerlessDeployment, ResolvedTopic } from '../scenario/index.js';
 import { BYTES_PER_MIB } from '../units.js';
@@ -10,24 +11,46 @@ import { BYTES_PER_MIB } from '../units.js';
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /**
- * The virtual cluster has one broker and one partition class per topic shape, so the
- * provisioned kind's bounds on classes and series cannot bind; the scenario-wide events
- * estimate (check-scenario.ts) still applies.
+ * The virtual cluster has one broker and one partition class per topic shape (two, hot and
+ * cold, for a `{ hot, share }` topic), so the provisioned kind's bounds on classes and series
+ * cannot bind; the scenario-wide events estimate (check-scenario.ts) still applies.
  */
 export function checkServerless(scenario: ResolvedScenario, d: ResolvedServerlessDeployment, i: number): Problem[] {
   const topics = scenario.workload.topics;
-  return [...checkPartitions(d, i, topics), ...checkGroups(d, i, topics), ...checkConnections(d, i, topics), ...checkMessageSizes(d, topics)];
+  return [...checkPartitions(d, i, topics), ...checkCompactedPartitions(d, topics), ...checkGroups(d, i, topics), ...checkConnections(d, i, topics), ...checkMessageSizes(d, topics)];
 }
 
+/** MSK counts the partitions of non-compacted topics and of compacted ones against quotas of their own. */
 function checkPartitions(d: ResolvedServerlessDeployment, i: number, topics: readonly ResolvedTopic[]): Problem[] {
   const max = SERVERLESS_QUOTAS.maxPartitions.value;
-  const total = topics.reduce((n, t) => n + t.partitions, 0);
+  const total = topics.reduce((n, t) => n + (t.cleanupPolicy === 'compact' ? 0 : t.partitions), 0);
   if (total <= max) return [];
+  const some = topics.some((t) => t.cleanupPolicy === 'compact') ? ' non-compacted' : '';
   return [
     {
       path: ['deployments', i, 'type'],
-      message: `the workload's topics have ${count(total)} partitions, over MSK Serverless's quota of ${count(max)} per cluster (${d.name})`,
-      fix: `use at most ${count(max)} partitions in all, or a provisioned deployment`,
+      message: `the workload's${some} topics have ${count(total)} partitions, over MSK Serverless's quota of ${count(max)} per cluster (${d.name})`,
+      fix: `use at most ${count(max)}${some} partitions in all, or a provisioned deployment`,
+    },
+  ];
+}
+
+/** Located at the compacted topic that takes the count past the quota (the first past it). */
+function checkCompactedPartitions(d: ResolvedServerlessDeployment, topics: readonly ResolvedTopic[]): Problem[] {
+  const max = SERVERLESS_QUOTAS.maxPartitionsCompacted.value;
+  let total = 0;
+  let first = -1;
+  topics.forEach((t, k) => {
+    if (t.cleanupPolicy !== 'compact') return;
+    total += t.partitions;
+    if (total > max && first < 0) first = k;
+  });
+  if (first < 0) return [];
+  return [
+    {
+      path: ['workload', 'topics', first, 'cleanupPolicy'],
+      message: `the workload's compacted topics have ${count(total)} partitions, over MSK Serverless's quota of ${count(max)} compacted partitions per cluster (${d.name}): creating them fails with INVALID_REQUEST`,
+      fix: `use at most ${count(max)} partitions in compacted topics, cleanupPolicy: delete where keys need not be kept, or a provisioned deployment`,
     },
   ];
 }

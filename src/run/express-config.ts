@@ -74,6 +74,7 @@ export function buildExpressConfig(
     topics: scenario.workload.topics.map((t) => ({ ...t, replicationFactor: rf, minInsyncReplicas: minIsr })),
     verify: options.verify ?? false,
     replicationHidden: true,
+    compactionRetainedFraction: a['compaction.retainedFraction'],
     latency: latencyConfig(scenario, assumptions, {
       ioThreads: a['broker.ioThreads'] > 0 ? a['broker.ioThreads'] : EXPRESS_IO_THREADS,
       networkThreads: EXPRESS_NETWORK_THREADS,

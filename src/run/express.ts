@@ -12,6 +12,7 @@ import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import { buildExpressConfig, expressOverrides } from './express-config.js';
 import type { ExpressResult } from './result.js';
 import { round, runFields } from './summary.js';
+import { topicSummaries } from './topic-summary.js';
 
 export const expressKind: DeploymentKind<ResolvedExpressDeployment> = {
   type: 'express',
@@ -29,6 +30,7 @@ export const expressKind: DeploymentKind<ResolvedExpressDeployment> = {
       brokers: deployment.brokers,
       azs: deployment.azs,
       ...runFields(run, config, config.topics.map((t) => t.name)),
+      topics: topicSummaries(run, config, { brokers: true, ingressLimitMiBps: null }),
       usage,
       bill: expressBill(usage, ctx.prices),
       notes: expressOverrides(ctx.scenario),

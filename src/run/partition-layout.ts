@@ -5,13 +5,13 @@
 // its shift ⌊p / N⌋ mod (N − 1) (src/model/placement.ts), so it repeats every N·(N − 1)
 // partitions: one replicaSet call per distinct (leader, shift, RF), and O(partitions) lookups.
 import type { ModelConfig } from '../model/config.js';
-import { topicShapes } from '../model/partitions.js';
+import { hotCount, hotShare, shareLabel, topicShapes } from '../model/partitions.js';
 import { replicaSet } from '../model/placement.js';
 
 export interface PartitionLayout {
   /** Partition replicas (leaders and followers) on each broker. */
   replicasPerBroker: Float64Array;
-  /** Classes the model groups the partitions into: one per shape of topic and replica list. */
+  /** Classes the model groups the partitions into: one per shape of topic and replica list (and hot or cold). */
   flowClasses: number;
 }
 
@@ -25,12 +25,20 @@ export function partitionLayout(config: ModelConfig): PartitionLayout {
   config.topics.forEach((topic, t) => {
     const offset = t % brokers;
     const distinct = Math.min(topic.partitions, period);
+    const hot = hotCount(topic);
+    const { representative, scale } = shapes[t]!;
+    const skew = topic.partitionSkew;
+    // As partitions.ts computes it, so that equal shares give equal keys.
+    const shareOf = (p: number): number => (skew.kind === 'hot' ? hotShare(topic.partitions, skew.share, hot, p) * scale : 0);
     for (let p = 0; p < distinct; p++) {
       // Partitions p, p + period, p + 2·period, … share this replica list.
       const members = Math.floor((topic.partitions - 1 - p) / period) + 1;
       const set = replicasOf(sets, p, offset, topic.replicationFactor, config);
       for (const b of set.replicas) replicasPerBroker[b]! += members;
-      classKeys.add(`${shapes[t]!.representative}|${set.id}`);
+      const key = `${representative}|${set.id}`;
+      // A hot set (partitions 0 … hot − 1) splits a replica list into a hot and a cold class.
+      classKeys.add(key + shareLabel(hot, shareOf(p)));
+      if (hot > 0 && p < hot && p + (members - 1) * period >= hot) classKeys.add(key + shareLabel(hot, shareOf(hot)));
     }
   });
   return { replicasPerBroker, flowClasses: classKeys.size };

@@ -46,6 +46,7 @@ export function buildModelConfig(
     cpuGuidanceFraction: 0.6,
     replicaLagTimeMaxS: MSK_DEFAULT_CONFIGURATION.replicaLagTimeMaxS.value,
     topics: scenario.workload.topics,
+    compactionRetainedFraction: assumptions.values['compaction.retainedFraction'],
     verify: options.verify ?? false,
     latency: latencyConfig(scenario, assumptions, {
       ioThreads: a['broker.ioThreads'] > 0 ? a['broker.ioThreads'] : caps.ioThreads,

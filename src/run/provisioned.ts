@@ -11,6 +11,7 @@ import { checkProvisioned } from './check-provisioned.js';
 import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import { buildModelConfig } from './provisioned-config.js';
 import type { ProvisionedResult } from './result.js';
+import { topicSummaries } from './topic-summary.js';
 import { round, runFields } from './summary.js';
 
 export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
@@ -29,6 +30,7 @@ export const provisionedKind: DeploymentKind<ResolvedProvisionedDeployment> = {
       brokers: deployment.brokers,
       azs: deployment.azs,
       ...runFields(run, config, topicLabels(config)),
+      topics: topicSummaries(run, config, { brokers: true, ingressLimitMiBps: null }),
       usage,
       bill: standardBill(usage, ctx.prices),
     };

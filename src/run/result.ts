@@ -8,6 +8,7 @@ import type { TimelineEvent } from '../model/observe/timeline.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { Binding } from './binding.js';
 import type { BrokerSummary, ClusterSummary } from './summary.js';
+import type { TopicSummary } from './topic-summary.js';
 
 export interface ProvisionedResult {
   type: 'provisioned';
@@ -20,6 +21,8 @@ export interface ProvisionedResult {
   binding: Binding;
   brokerSummaries: BrokerSummary[];
   cluster: ClusterSummary;
+  /** Per topic: its hottest partition (and where its hot partitions are led). */
+  topics: TopicSummary[];
   /** Structured; brokers are 0-based. src/report words them. */
   timeline: TimelineEvent[];
   /** Timeline events past the kept limit, counted. */

@@ -57,6 +57,7 @@ export function buildServerlessConfig(
     cpuGuidanceFraction: 1,
     replicaLagTimeMaxS: Infinity,
     topics: scenario.workload.topics.map((t) => ({ ...t, replicationFactor: 1, minInsyncReplicas: 1 })),
+    compactionRetainedFraction: assumptions.values['compaction.retainedFraction'],
     verify: options.verify ?? false,
     // Serverless publishes no latency curve and no broker internals to queue at: not modelled.
     latency: null,

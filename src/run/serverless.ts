@@ -18,6 +18,7 @@ import type { DeploymentKind, RunContext } from './deployment-kind.js';
 import type { QuotaSummary, ServerlessResult } from './result.js';
 import { buildServerlessConfig } from './serverless-config.js';
 import { clusterSummary, round } from './summary.js';
+import { topicSummaries } from './topic-summary.js';
 
 export const SERVERLESS_LATENCY_NOTE =
   'MSK Serverless latency is assumed, not simulated: AWS publishes no latency curve and no broker internals to queue at. The figures follow a lognormal law through serverless.publishLatencyP50S and serverless.publishLatencyP99S (plus serverless.endToEndExtraS for deliveries), assumptions to override with your own measurements; time under a throttling quota is not in them, and shows as throttled bytes, producer backlog and consumer lag instead.';
@@ -42,6 +43,7 @@ export const serverlessKind: DeploymentKind<ResolvedServerlessDeployment> = {
       brokerSummaries: [],
       quotas: quotaSummaries(run),
       cluster: clusterSummary(run),
+      topics: topicSummaries(run, config, { brokers: false, ingressLimitMiBps: SERVERLESS_QUOTAS.partitionIngressMaxMiBps.value }),
       timeline: run.timeline,
       timelineDropped: run.timelineDropped,
       topicNames: config.topics.map((t) => t.name),

@@ -40,6 +40,7 @@ export interface BrokerSummary {
 
 export interface ClusterSummary {
   producedBytes: number;
+  /** On disk at the end, one copy: what retention keeps, compacted topics at compaction.retainedFraction of it. */
   storedBytesEnd: number;
   deletedBytes: number;
   producerBacklogBytesEnd: number;
@@ -123,7 +124,7 @@ export function clusterSummary(run: ClusterRunData): ClusterSummary {
   for (const x of run.utilization.throttledMiB) throttled += x;
   return {
     producedBytes: Math.round(t.producedMiB * BYTES_PER_MIB),
-    storedBytesEnd: Math.round(t.storedEndMiB * BYTES_PER_MIB),
+    storedBytesEnd: Math.round(t.onDiskEndMiB * BYTES_PER_MIB),
     deletedBytes: Math.round(t.deletedMiB * BYTES_PER_MIB),
     producerBacklogBytesEnd: Math.round(t.producerBacklogEndMiB * BYTES_PER_MIB),
     producerBacklogBytesMax: Math.round(run.lag.maxMiB[0]! * BYTES_PER_MIB),

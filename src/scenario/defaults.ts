@@ -17,6 +17,8 @@ export const DEFAULTS = {
   /** OpenMessaging Benchmark's default `messageSize` (1024 bytes). */
   messageSize: '1KiB',
   compressionRatio: 1,
+  /** Kafka's `cleanup.policy` default. */
+  cleanupPolicy: 'delete',
   /** Kafka's `acks` default since 3.0 (KIP-679). */
   acks: 'all',
   /** Kafka's `batch.size` default, 16384 bytes. */

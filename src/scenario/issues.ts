@@ -38,6 +38,8 @@ function issueToProblems(issue: Issue, input: unknown, path: Path): Problem[] {
     case 'invalid_key':
       return [{ path, at: 'key', message: `the key ${quote(lastKey(path))} is not allowed here`, fix: 'rename it' }];
     case 'custom': {
+      // A field that parses its own value (a unit field) is also asked about a key that is absent.
+      if (value === undefined && issue.path.length > 0) return [missing(path)];
       const decoded = decodeIssue(issue.message);
       return [{ path, message: decoded?.message ?? issue.message, fix: decoded?.fix ?? 'check this value against `msksim schema`' }];
     }
@@ -141,10 +143,17 @@ function invalidUnion(issue: Extract<Issue, { code: 'invalid_union' }>, input: u
 function pickBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
   const plausible = branches.filter((b) => !b.some(isRootTypeIssue));
   if (plausible.length === 0) return undefined;
-  // For a mapping, prefer the branch whose literal tag (e.g. `distribution`) matched.
-  const scored = plausible.map((b) => ({ b, score: b.length + (b.some((i) => i.code === 'invalid_value' && i.path.length === 1) ? 100 : 0) }));
+  // For a mapping, prefer the branch whose literal tag (e.g. `distribution`) matched, then the
+  // one that knows more of the keys given ({ hot, shares } means { hot, share }, not { zipf }).
+  const scored = plausible.map((b) => ({ b, score: b.length + unknownKeyCount(b) + (b.some((i) => i.code === 'invalid_value' && i.path.length === 1) ? 100 : 0) }));
   scored.sort((x, y) => x.score - y.score);
   return scored[0]?.b;
+}
+
+function unknownKeyCount(branch: readonly Issue[]): number {
+  let n = 0;
+  for (const i of branch) if (i.code === 'unrecognized_keys' && i.path.length === 0) n += i.keys.length;
+  return n;
 }
 
 function isRootTypeIssue(issue: Issue): boolean {

@@ -7,6 +7,7 @@ import type { Problems } from './problem.js';
 import { resolveConsumerGroup } from './resolve-consumer.js';
 import type { ResolveContext } from './resolve-context.js';
 import { resolveProducer, valueOf } from './resolve-producer.js';
+import { hotPartitionCount } from './skew.js';
 import { checkUniqueNames } from './unique.js';
 import type { RawMessageSize, RawTopic } from './schema-workload.js';
 import type { ResolvedMessageSize, ResolvedPartitionSkew, ResolvedTopic } from './types.js';
@@ -37,6 +38,7 @@ export function resolveTopic(raw: RawTopic, path: PathSegments, problems: Proble
     }
     return producer;
   });
+  const skew = resolveSkew(raw.partitionSkew, raw.partitions, [...path, 'partitionSkew'], problems);
   const groups = raw.consumerGroups ?? [];
   checkUniqueNames(groups.map((g, index) => ({ name: g.name, index })), [...path, 'consumerGroups'], 'consumer group', problems);
   const consumerGroups = groups.map((g, i) => resolveConsumerGroup(g, messageSize?.meanBytes ?? 1, [...path, 'consumerGroups', i], problems, ctx));
@@ -50,15 +52,54 @@ export function resolveTopic(raw: RawTopic, path: PathSegments, problems: Proble
     retentionGiBPerPartition: raw.retentionBytes === undefined ? null : raw.retentionBytes / BYTES_PER_GIB,
     messageSize,
     compressionRatio: raw.compressionRatio ?? DEFAULTS.compressionRatio,
-    partitionSkew: resolveSkew(raw.partitionSkew),
+    partitionSkew: skew,
+    cleanupPolicy: raw.cleanupPolicy ?? DEFAULTS.cleanupPolicy,
     producers: producers.filter((p) => p !== undefined),
     consumerGroups: consumerGroups.filter((g) => g !== undefined),
   };
 }
 
-function resolveSkew(raw: RawTopic['partitionSkew']): ResolvedPartitionSkew {
+function resolveSkew(raw: RawTopic['partitionSkew'], partitions: number, path: PathSegments, problems: Problems): ResolvedPartitionSkew {
   if (raw === undefined || raw === 'uniform') return { kind: 'uniform' };
-  return { kind: 'zipf', exponent: raw.zipf };
+  if ('zipf' in raw) return { kind: 'zipf', exponent: raw.zipf };
+  const skew: ResolvedPartitionSkew = { kind: 'hot', hotFraction: raw.hot, share: raw.share };
+  if (!(raw.hot > 0 && raw.hot < 1)) {
+    problems.add([...path, 'hot'], `hot ${pct(raw.hot)} is outside 0–100 % (exclusive)`, 'write the hot share of the partitions, e.g. 5%');
+    return skew;
+  }
+  if (!(raw.share >= 0 && raw.share < 1)) {
+    problems.add([...path, 'share'], `share ${pct(raw.share)} is outside 0–100 % (100 % excluded: the other partitions would get nothing)`, 'write the hot partitions\' share of the bytes, e.g. 40%');
+    return skew;
+  }
+  const hot = hotPartitionCount(partitions, raw.hot);
+  if (hot >= partitions) {
+    problems.add(
+      [...path, 'hot'],
+      `hot ${pct(raw.hot)} of ${partitions} partition${partitions === 1 ? '' : 's'} makes all ${partitions} hot: none is left to be cold`,
+      partitions === 1 ? 'remove partitionSkew, or give the topic more partitions' : `write hot below ${pct((partitions - 0.5) / partitions)}, or give the topic more partitions`,
+    );
+    return skew;
+  }
+  // Hot partitions that each take less than an even share are not hot: a skew the other way is not this rule.
+  const even = hot / partitions;
+  if (raw.share < even) {
+    problems.add(
+      [...path, 'share'],
+      `share ${pct(raw.share)} is below the even share of the bytes of ${hot === 1 ? 'the hot partition' : `the ${hot} hot partitions`} (${hot} of ${partitions} partitions: ${pct(even)}), so ${hot === 1 ? 'it' : 'they'} would be colder than the rest`,
+      `write share at least ${pctUp(even)}, or lower hot`,
+    );
+  }
+  return skew;
+}
+
+/** A fraction as a percentage for messages: 0.05 → "5%", 1/3 → "33.33%". */
+function pct(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`;
+}
+
+/** The same, rounded up, for a lower bound the user can write: 1/3 → "33.34%". */
+function pctUp(fraction: number): string {
+  return `${Math.ceil(Number((fraction * 10_000).toFixed(6))) / 100}%`;
 }
 
 function resolveMessageSize(raw: RawMessageSize | undefined, path: PathSegments, problems: Problems): ResolvedMessageSize | undefined {

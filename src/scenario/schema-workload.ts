@@ -67,8 +67,21 @@ const partitionSkewSchema = z
   .union([
     z.literal('uniform'),
     strict({ zipf: positive(10, { description: 'Zipf exponent 0 < s ≤ 10: partition k gets weight ∝ 1/k^s.' }) }, { description: 'Zipf-like hot partitions.' }),
+    strict(
+      {
+        hot: percent({ description: 'Share of the partitions that are hot, above 0 % and below 100 %, e.g. 5%: at least one partition, and at least one left cold.' }, 'reject'),
+        share: percent(
+          { description: 'Share of the topic\'s bytes the hot partitions take together, e.g. 40%: at least their even share (hot partitions ÷ partitions) and below 100 %.' },
+          'reject',
+        ),
+      },
+      {
+        description:
+          'Hot partitions: the first `hot` of the partitions (by index, so leaders spread round-robin as Kafka assigns them) take `share` of the bytes evenly; the rest share the remainder evenly.',
+      },
+    ),
   ])
-  .meta({ description: 'How produced bytes spread over partitions: uniform (default) or { zipf: s }.' });
+  .meta({ description: 'How produced bytes spread over partitions: uniform (default), { zipf: s }, or { hot: 5%, share: 40% }.' });
 
 const profileFactorSchema = z.discriminatedUnion('type', [
   strict(
@@ -238,6 +251,11 @@ export const topicSchema = strict(
     messageSize: messageSizeSchema.optional(),
     compressionRatio: num({ description: 'Stored bytes / produced bytes, in (0, 1].', default: DEFAULTS.compressionRatio }).positive().max(1).optional(),
     partitionSkew: partitionSkewSchema.optional(),
+    cleanupPolicy: oneOf(['delete', 'compact'], {
+      description:
+        'cleanup.policy: delete (default) drops segments past retention; compact keeps the latest record per key, stored as assumption compaction.retainedFraction of the retention window.',
+      default: DEFAULTS.cleanupPolicy,
+    }).optional(),
     producers: z.array(producerSchema).min(1).max(MAX_PRODUCERS_PER_TOPIC).meta({ description: 'Producers writing to this topic.' }),
     consumerGroups: z.array(consumerGroupSchema).max(MAX_CONSUMER_GROUPS_PER_TOPIC).optional().meta({ description: 'Consumer groups reading this topic.' }),
   },

@@ -37,7 +37,15 @@ export type ResolvedMessageSize =
 export type ResolvedPartitionSkew =
   | { kind: 'uniform' }
   /** Partition k (1-based, after a deterministic shuffle) gets weight ∝ 1 / k^exponent. */
-  | { kind: 'zipf'; exponent: number };
+  | { kind: 'zipf'; exponent: number }
+  /**
+   * The first hotPartitionCount(partitions, hotFraction) partitions by index (skew.ts) take
+   * `share` of the bytes, evenly; the others share 1 − share evenly.
+   */
+  | { kind: 'hot'; hotFraction: number; share: number };
+
+/** Kafka's `cleanup.policy`. */
+export type CleanupPolicy = 'delete' | 'compact';
 
 /**
  * One multiplicative factor of a producer's load profile. The instantaneous rate is
@@ -159,6 +167,8 @@ export interface ResolvedTopic {
   /** Stored (and on-wire) bytes / produced bytes, in (0, 1]. */
   compressionRatio: number;
   partitionSkew: ResolvedPartitionSkew;
+  /** compact: stored bytes are assumption compaction.retainedFraction of what retention keeps. */
+  cleanupPolicy: CleanupPolicy;
   producers: readonly ResolvedProducer[];
   consumerGroups: readonly ResolvedConsumerGroup[];
 }

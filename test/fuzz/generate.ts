@@ -1,11 +1,11 @@
 // A generator of valid scenario documents (plain objects, as the YAML will hold them), the
 // second source of the fuzzer's mutants beside scenarios/*.yaml. It covers what the shipped
-// scenarios leave out — traces, replays, retention.bytes, message-size distributions, skew,
-// provisioned throughput, auto-expansion, assumption and price overrides, explicit latency
-// windows — with values in range, so that most unmutated documents run and each mutation
-// starts from a scenario that means something. Like test/properties/arbitraries.ts, but a
-// level up: the fuzzer feeds the whole pipeline (YAML, schema, resolution, catalog checks,
-// simulation, reports), not the model alone.
+// scenarios leave out — traces, replays, retention.bytes, message-size distributions, skew
+// (Zipf and hot partitions), compaction, provisioned throughput, auto-expansion, assumption and
+// price overrides, explicit latency windows — with values in range, so that most unmutated
+// documents run and each mutation starts from a scenario that means something. Like
+// test/properties/arbitraries.ts, but a level up: the fuzzer feeds the whole pipeline (YAML,
+// schema, resolution, catalog checks, simulation, reports), not the model alone.
 import { ASSUMPTIONS, isWholeOnly, standardBroker } from '../../src/catalog/index.js';
 import { EXPRESS_BROKER_TYPES, STANDARD_BROKER_TYPES, type StandardBrokerType } from '../../src/scenario/index.js';
 import type { FuzzSize } from './options.js';
@@ -87,13 +87,25 @@ function topic(rng: Rng, b: Bounds, i: number, maxReplicas: number, traces: Reco
   if (rng.chance(0.15)) doc.retentionBytes = rng.pick(['100MiB', '1GiB', '20GiB', '500GB']);
   if (rng.chance(0.6)) doc.messageSize = messageSize(rng);
   if (rng.chance(0.3)) doc.compressionRatio = rng.round3(rng.logReal(0.1, 1));
-  if (rng.chance(0.2)) doc.partitionSkew = rng.chance(0.3) ? 'uniform' : { zipf: rng.round3(rng.logReal(0.1, 3)) };
+  if (rng.chance(0.2)) doc.partitionSkew = partitionSkew(rng, doc.partitions as number);
+  if (rng.chance(0.1)) doc.cleanupPolicy = rng.pick(['delete', 'compact']);
   const producers = Array.from({ length: rng.logInt(1, 3) }, (_, p) => producer(rng, b, `trace-${i}-${p}.csv`, traces));
   doc.producers = producers.map((p) => p.doc);
   if (rng.chance(0.8)) doc.consumerGroups = Array.from({ length: rng.int(0, 3) }, (_, g) => group(rng, g));
   const rateMiBps = producers.reduce((sum, p) => sum + p.rateMiBps, 0);
   const heldS = doc.retention === undefined ? 604_800 : retentionS;
   return { doc, storedGiB: (2 * rateMiBps * heldS * replicationFactor) / 1024 };
+}
+
+/**
+ * uniform, Zipf, or hot partitions: at most a quarter hot, which rounds to fewer than all of 2 or
+ * more partitions, with a share of 60 % or more, above any rounded hot set's even share (≤ 50 %).
+ */
+function partitionSkew(rng: Rng, partitions: number): unknown {
+  const kind = rng.weighted<'uniform' | 'zipf' | 'hot'>([['uniform', 3], ['zipf', 5], ['hot', partitions >= 2 ? 4 : 0]]);
+  if (kind === 'uniform') return 'uniform';
+  if (kind === 'zipf') return { zipf: rng.round3(rng.logReal(0.1, 3)) };
+  return { hot: rng.pick(['1%', '5%', '10%', '25%']), share: rng.pick(['60%', '75%', '90%', '99%']) };
 }
 
 function messageSize(rng: Rng): unknown {

@@ -25,6 +25,7 @@ export function topic(rateMiBps: number, options: Partial<ResolvedTopic> & { gro
     messageSize: { kind: 'fixed', meanBytes: 1024 },
     compressionRatio: 1,
     partitionSkew: { kind: 'uniform' },
+    cleanupPolicy: 'delete',
     // Unbounded clients unless a test bounds them: the tests here are about the brokers.
     producers: [{ load: { kind: 'rate', rateMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 50, deliveryTimeoutS: 1e12, keyed: false, maxInFlight: 5 }],
     consumerGroups: groups,
@@ -64,6 +65,7 @@ export function config(overrides: Partial<ModelConfig> = {}): ModelConfig {
     cpuGuidanceFraction: 0.6,
     replicaLagTimeMaxS: 30,
     topics: [topic(10)],
+    compactionRetainedFraction: 0.5,
     verify: true,
     latency: null,
     ...overrides,

@@ -269,7 +269,9 @@ function topicArb(sizes: Sizes): fc.Arbitrary<ResolvedTopic> {
       { withCrossShrink: true },
       fc.constant<ResolvedTopic['partitionSkew']>({ kind: 'uniform' }),
       real(0.1, 2).map((exponent): ResolvedTopic['partitionSkew'] => ({ kind: 'zipf', exponent })),
+      fc.record({ hotFraction: real(0.01, 0.5), share: real(0.3, 0.95) }).map((hot): ResolvedTopic['partitionSkew'] => ({ kind: 'hot', ...hot })),
     ),
+    cleanupPolicy: fc.constantFrom<ResolvedTopic['cleanupPolicy']>('delete', 'compact'),
     name: fc.constant('topic'),
   });
 }
@@ -372,6 +374,7 @@ export function modelConfigArb(sizes: Sizes): fc.Arbitrary<ModelConfig> {
       profileStepS: int(300, 3600),
       startEpochS: int(0, 2_000_000_000),
       seed: int(0, 0x7fffffff),
+      compactionRetainedFraction: real(0, 1),
     })
     .map(({ topics, outages, brokerSpecs, azs, brokersPerAzWanted, durationS, ...rest }): ModelConfig => {
       const brokers = azs * Math.max(1, Math.min(brokersPerAzWanted, Math.floor(sizes.maxBrokers / azs)));
@@ -455,6 +458,7 @@ export const acksAllCaseArb: fc.Arbitrary<AcksAllCase> = fc
       messageSize: { kind: 'fixed', meanBytes: 1024 },
       compressionRatio: 1,
       partitionSkew: { kind: 'uniform' },
+      cleanupPolicy: 'delete',
       producers: [{ load: { kind: 'rate', rateMiBps: demandMiBps }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 2 ** 40, deliveryTimeoutS: 1e9, keyed: false, maxInFlight: 5 }],
       consumerGroups: rackAware.map((aware, g) => ({ name: `group-${g}`, mode: { kind: 'tail' }, rackAware: aware, instances: 1, fetchMinBytes: 1, fetchMaxWaitS: 0.5 })),
     };

@@ -19,14 +19,17 @@ interface SavedFailure {
 }
 
 /**
- * Client settings added after a configuration was saved take Kafka's defaults: unkeyed records,
- * max.in.flight.requests.per.connection 5, fetch.min.bytes 1 and fetch.max.wait.ms 500.
+ * Settings added after a configuration was saved take their defaults: unkeyed records,
+ * max.in.flight.requests.per.connection 5, fetch.min.bytes 1 and fetch.max.wait.ms 500 (Kafka's),
+ * cleanup.policy delete, and compaction.retainedFraction's default (unused by delete topics).
  */
 function withClientDefaults(config: ModelConfig): ModelConfig {
   return {
     ...config,
+    compactionRetainedFraction: (config as Partial<ModelConfig>).compactionRetainedFraction ?? 0.5,
     topics: config.topics.map((t) => ({
       ...t,
+      cleanupPolicy: (t as Partial<typeof t>).cleanupPolicy ?? 'delete',
       producers: t.producers.map((p) => ({ ...p, keyed: (p as Partial<typeof p>).keyed ?? false, maxInFlight: (p as Partial<typeof p>).maxInFlight ?? 5 })),
       consumerGroups: t.consumerGroups.map((g) => ({
         ...g,

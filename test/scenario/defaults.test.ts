@@ -33,6 +33,7 @@ describe('defaults', () => {
             messageSize: { kind: 'fixed', meanBytes: 1024 },
             compressionRatio: 1,
             partitionSkew: { kind: 'uniform' },
+            cleanupPolicy: 'delete',
             producers: [
               { load: { kind: 'rate', rateMiBps: 10 }, profile: [], instances: 1, acks: 'all', batchSizeBytes: 16_384, lingerS: 0.005, bufferMemoryBytes: 33_554_432, deliveryTimeoutS: 120, keyed: false, maxInFlight: 5 },
             ],

@@ -112,8 +112,8 @@ export class SeriesSampler implements Observer {
       const cls = state.classes[c]!;
       if (state.leaderSlot[c]! < 0) this.offline += cls.count;
       else if (isrSize(state, c) < state.config.topics[cls.topic]!.minInsyncReplicas) this.underMinIsr += cls.count;
-      this.storedMiB += (state.appendedMiB[c]! - state.deletedMiB[c]!) * cls.count;
-      this.storedDrift += drift.stored[c]! * cls.count;
+      this.storedMiB += (state.appendedMiB[c]! - state.deletedMiB[c]!) * state.diskFraction[c]! * cls.count;
+      this.storedDrift += drift.stored[c]! * state.diskFraction[c]! * cls.count;
     }
   }
 

@@ -39,9 +39,10 @@ export class UsageMeter implements Observer {
     const { state, flows, alloc, drift } = view;
     const d = this.data;
     // Stored bytes move linearly within a segment (appends and deletions at constant rates):
-    // the exact integral is the level at t0 plus half the drift over the segment.
+    // the exact integral is the level at t0 plus half the drift over the segment. Compacted
+    // topics store their share of it (state.diskFraction).
     for (let c = 0; c < state.classes.length; c++) {
-      d.storedMiBSeconds += state.classes[c]!.count * (storedMiB(state, c) + (drift.stored[c]! * dt) / 2) * dt;
+      d.storedMiBSeconds += state.classes[c]!.count * state.diskFraction[c]! * (storedMiB(state, c) + (drift.stored[c]! * dt) / 2) * dt;
     }
     for (let b = 0; b < this.brokerTypes.length; b++) {
       const type = this.brokerTypes[b]!;
