@@ -134,6 +134,12 @@ export interface ModelConfig {
    * network in, EBS and CPU.
    */
   replicationHidden?: boolean;
+  /**
+   * The network the latency layer queues requests on, per broker, when it is not the fluid
+   * model's network resource: Express brokers are throttled at their client quotas, but their
+   * requests and the replication copies cross the instance's network interface.
+   */
+  latencyNetworkMiBps?: number;
   /** Latency estimate and request-level windows; null = no latency figures. */
   latency: { params: LatencyParams; saturatedUtilization: number; estimate: boolean; windows: readonly ResolvedLatencyWindow[] } | null;
 }

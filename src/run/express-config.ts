@@ -10,7 +10,8 @@
 //   latency layer sees is the assumption express.storageMiBpsPerBroker;
 // - RF 3 and min.insync.replicas 2 are fixed: every topic runs with them here, whatever it says;
 // - no EBS or network burst buckets.
-import { EXPRESS_CLUSTER, expressBroker, type ResolvedAssumptions } from '../catalog/index.js';
+import { EXPRESS_CLUSTER, expressBroker, standardBroker, type ResolvedAssumptions } from '../catalog/index.js';
+import type { StandardBrokerType } from '../scenario/types.js';
 import type { BrokerSpec, BucketSpec, ModelConfig } from '../model/config.js';
 import type { ResolvedExpressDeployment, ResolvedScenario } from '../scenario/types.js';
 import { latencyConfig } from './provisioned-config.js';
@@ -74,6 +75,9 @@ export function buildExpressConfig(
     topics: scenario.workload.topics.map((t) => ({ ...t, replicationFactor: rf, minInsyncReplicas: minIsr })),
     verify: options.verify ?? false,
     replicationHidden: true,
+    // The instance's own network (an Express broker is an m7g instance of the same size, EC2's
+    // baseline bandwidth): what requests and replication copies queue on in the latency layer.
+    latencyNetworkMiBps: standardBroker(`kafka.${deployment.brokerType.slice('express.'.length)}` as StandardBrokerType).networkBaselineMiBps,
     compactionRetainedFraction: a['compaction.retainedFraction'],
     latency: latencyConfig(scenario, assumptions, {
       ioThreads: a['broker.ioThreads'] > 0 ? a['broker.ioThreads'] : EXPRESS_IO_THREADS,

@@ -71,4 +71,24 @@ describe('Express brokers', () => {
     expect(amounts).toEqual({ 'express.m7g.large broker-hours': 893.52, 'Data written': 256.640625, Storage: 84.375, 'Cross-AZ client traffic': 342.1875 });
     expect(Math.round(d.bill.totalUsd * 100) / 100).toBe(1576.72);
   });
+
+  it('queue requests and replication copies on the instance network in the latency layer, not on the client quota', () => {
+    // 60 MiB/s over three express.m7g.large: 20 MiB/s of client ingress each, under the 23.4
+    // maximum, but with two copies on top the quota alone would be 3 × oversubscribed. The
+    // latency layer queues on the m7g.large's 0.937 Gbps (EC2 baseline) instead: nothing saturates.
+    const text = `
+name: express-latency
+duration: 1h
+workload: { topics: [{ name: t, partitions: 6, producers: [{ rate: 60MiB/s }] }] }
+deployments: [{ name: x, type: express, brokerType: express.m7g.large, brokers: 3, warmStart: false }]
+latency: { windows: [peak], windowDuration: 2s }
+`;
+    const loaded = loadScenario(text, 'express.yaml', { readFile: () => '' });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const d = runScenario(loaded.scenario).deployments[0]! as ExpressResult;
+    const peak = d.latency!.windows[0]!;
+    expect(peak.requestLevel.saturated).toEqual([]);
+    expect(peak.estimate.produceRequests).toBeGreaterThan(0);
+    expect(Math.abs(peak.estimate.publishLatency99pct! - peak.requestLevel.publishLatency99pct!) / peak.requestLevel.publishLatency99pct!).toBeLessThan(0.15);
+  });
 });
