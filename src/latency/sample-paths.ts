@@ -115,7 +115,9 @@ export function fillPaths(r: Routes, q: QueueLoads, w: QueueWaits, t: PathTable)
   const brokers = q.queues / perBroker;
   sharedInputWork(r, brokers, t.shared);
   for (let i = 0; i < q.queues; i++) {
-    t.waitP[i] = p[i]! > 0 ? p[i]! : 0;
+    // P(W > t) = min(p, A·e^(−rt)): where A < p the law starts at A, not p (meanWait says the
+    // same), and drawing from p would give negative waits for 1 − u between A and p.
+    t.waitP[i] = p[i]! > 0 ? Math.min(p[i]!, w.tailA[i]!) : 0;
     t.lnA[i] = p[i]! > 0 ? Math.log(w.tailA[i]!) : 0;
     t.invRate[i] = p[i]! > 0 ? 1 / w.tailRate[i]! : 0;
     t.variancePerS[i] = q.meanS[i]! > 0 ? (q.rho[i]! * q.meanS2[i]!) / q.meanS[i]! : 0;
