@@ -8,7 +8,7 @@ import type { QueueWaits } from './queue-waits.js';
 import { revisitWait } from './revisit.js';
 import { coupling, sharedInputWork } from './shared-input.js';
 import { accumulatorWaitS, ACKS_0, ACKS_1, ACKS_ALL, type Routes } from './routes.js';
-import { diskReadS, fetchCycleWaitS, fetchHoldS, inFlightWaitS, jitterS, stallS, type Variability } from './variability.js';
+import { diskReadS, fetchCycleWaitS, fetchHoldS, jitterS, stallS, type Variability } from './variability.js';
 
 const DIM_STREAM = 0;
 const DIM_IN = 1;
@@ -188,8 +188,8 @@ export function samplePaths(
   const jitterOf = jitterS;
   const diskOf = diskReadS;
   const accumulatorOf = accumulatorWaitS;
-  const inFlightOf = inFlightWaitS;
   const holdOf = fetchHoldS;
+  const { inFlightP, inFlightMeanS, holdWindowsS: holdWindows } = v;
   const revisitOf = revisitWait;
   const acks0 = ACKS_0;
   const acks1 = ACKS_1;
@@ -254,7 +254,11 @@ export function samplePaths(
     const zFill = qmcNormal[(sFill + i * kFill) & mask]!;
     const accumulated = accumulatorOf(r, g, zFill, qmcU[(sAcc + i * kAcc) & mask]!);
     const backlog = producerWaitS[g]! + producerWaitSpanS[g]! * qmcU[(sBacklog + i * kBacklog) & mask]!;
-    const client = accumulated + backlog + jitterOf(v, negLn[(sJitter + i * kJitter) & mask]!) + inFlightOf(v, g, qmcU[(sInFlight + i * kInFlight) & mask]!);
+    // The wait for a free in-flight slot (variability.ts inFlightWaitS), inlined: it is rare.
+    const uFlight = qmcU[(sInFlight + i * kInFlight) & mask]!;
+    const pFlight = inFlightP[g]!;
+    const inFlight = uFlight < pFlight ? inFlightMeanS[g]! * Math.log(pFlight / uFlight) : 0;
+    const client = accumulated + backlog + jitterOf(v, negLn[(sJitter + i * kJitter) & mask]!) + inFlight;
     const received = client + owClient + inS[g]! + (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     const acks = acksOf[g]!;
     if (acks === acks0) publish.record(received, count);
@@ -306,7 +310,7 @@ export function samplePaths(
         ? revisitOf(rhoOf[qi]!, variancePerS[qi]!, shared + followers * outS[g]!, hw - appended, qmcNormal[j]!, negLn[(sMin + i * step[DIM_REVISIT_MIN]!) & mask]!)
         : (tailOf[j]! < waitP[qi]! ? (lnA[qi]! + negLn[j]!) * invRate[qi]! : 0);
     const disk = diskOf(v, g, qmcU[(sDisk + i * kDisk) & mask]!);
-    const hold = holdOf(v, g, qmcU[(sHold + i * kHold) & mask]!);
+    const hold = holdWindows[g] === undefined ? 0 : holdOf(v, g, qmcU[(sHold + i * kHold) & mask]!);
     endToEnd.record(hw + served + serveS[cell]! + disk + hold, count * groups);
   }
 }

@@ -92,6 +92,9 @@ export interface Variability {
   inFlightMeanS: Float64Array;
   /** Per group: 1 where its connection cannot carry its bytes in c requests of max.request.size a round trip. */
   inFlightHeld: Uint8Array;
+  /** Scratch: requests and bytes a second per producer connection (client × leader). */
+  connectionRequests: Map<number, number>;
+  connectionBytes: Map<number, number>;
 }
 
 export function variabilityBuffers(r: Routes): Variability {
@@ -112,6 +115,8 @@ export function variabilityBuffers(r: Routes): Variability {
     inFlightP: new Float64Array(r.groups),
     inFlightMeanS: new Float64Array(r.groups),
     inFlightHeld: new Uint8Array(r.groups),
+    connectionRequests: new Map(),
+    connectionBytes: new Map(),
   };
 }
 
@@ -168,8 +173,10 @@ export function resolveVariability(s: LatencySnapshot, r: Routes, v: Variability
 function resolveInFlight(s: LatencySnapshot, r: Routes, v: Variability): void {
   const zs = r.clientAzs;
   const connection = (g: number): number => (s.partitions[g]!.client ?? -1 - g) * s.brokers + r.leader[g]!;
-  const perConnection = new Map<number, number>();
-  const bytesPerConnection = new Map<number, number>();
+  const perConnection = v.connectionRequests;
+  const bytesPerConnection = v.connectionBytes;
+  perConnection.clear();
+  bytesPerConnection.clear();
   for (let g = 0; g < r.groups; g++) {
     const k = connection(g);
     const instances = s.partitions[g]!.producerInstances;

@@ -39,8 +39,8 @@ export function latencySnapshot(view: View, params: LatencyParams, saturatedUtil
     cpuLoad: pick(alloc.load, CPU, true),
     partitions: partitionGroups(view),
     params,
+    holdSaturatedAt: saturatedUtilization ?? undefined,
   };
-  if (saturatedUtilization !== null) snapshot.holdSaturatedAt = saturatedUtilization;
   return snapshot;
 }
 
@@ -177,21 +177,20 @@ function partitionGroup(view: View, f: number, topicMiBps: number): PartitionGro
     lingerS: k.lingerS,
     producerInstances: k.producerInstances,
     client: topic,
+    // Unkeyed records: the sticky partitioner fills one batch at a time at the producer's rate.
+    // Every field is in the literal, so all groups share one shape (hidden class) wherever they are read.
+    stickyProducerMiBps: k.keyed ? undefined : topicMiBps / k.producerInstances,
+    maxInFlight: k.maxInFlight,
+    consumerFetchWindowsS: k.fetchWindows ? fetchWindowsS(state.config, topic, topicMiBps, k.messageBytes) : undefined,
     diskReadFraction: k.diskReadFraction,
     acks: k.acks,
     consumerGroups: k.consumerGroups,
     fetchFromFollowerSameAz: k.fetchFromFollowerSameAz,
     producerWaitS: producerWaitS(view, f, 0),
+    producerWaitEndS: undefined,
   };
-  // Unkeyed records: the sticky partitioner fills one batch at a time at the producer's rate.
-  if (!k.keyed) group.stickyProducerMiBps = topicMiBps / k.producerInstances;
-  if (k.maxInFlight !== DEFAULT_MAX_IN_FLIGHT) group.maxInFlight = k.maxInFlight;
-  if (k.fetchWindows) group.consumerFetchWindowsS = fetchWindowsS(state.config, topic, topicMiBps, k.messageBytes);
   return group;
 }
-
-/** Kafka's max.in.flight.requests.per.connection default: the latency layer's when a group does not say. */
-const DEFAULT_MAX_IN_FLIGHT = 5;
 
 /**
  * Per consumer group of a topic writing `topicMiBps`, how long a fetch waits at the broker for
