@@ -52,7 +52,11 @@ export const SERVICE_LIST_PRICES: Readonly<Record<ServicePriceKey, Readonly<Reco
     'us-east-1': sourced<number | null>(0.01, `${S1} (EXPRESS_DATA_IN_PER_GB); ${SOURCES.mskPricingJp} (per GB written, byte resolution)`),
   },
   'express.storageGbMonth': {
-    'us-east-1': sourced<number | null>(0.1, `${S1} (EBS_COST_PER_GB_MONTH used for Express storage, "$0.10/GB-mo used")`),
+    'us-east-1': sourced<number | null>(
+      0.1,
+      `${S1} (EBS_COST_PER_GB_MONTH used for Express storage, "$0.10/GB-mo used")`,
+      'per GB-month of data retained, one copy: the same script prices Express storage as ingress × retention with no replication factor (calculate_express_sizing), where it multiplies Standard EBS by it; the "× 3" StorageUsed estimate of manage-storage.md is the storage used, not what is billed',
+    ),
   },
   'crossAz.gb': {
     'us-east-1': sourced<number | null>(
