@@ -14,7 +14,7 @@ import { EXPRESS_CLUSTER, expressBroker, standardBroker, type ResolvedAssumption
 import type { StandardBrokerType } from '../scenario/types.js';
 import type { BrokerSpec, BucketSpec, ModelConfig } from '../model/config.js';
 import type { ResolvedExpressDeployment, ResolvedScenario } from '../scenario/types.js';
-import { latencyConfig } from './provisioned-config.js';
+import { clusterTiming, latencyConfig } from './provisioned-config.js';
 
 /** GiB of disk and page cache per broker: elastic storage, far beyond any retention msksim simulates. */
 const ELASTIC_GIB = 2 ** 30;
@@ -51,14 +51,7 @@ export function buildExpressConfig(
   const rf = EXPRESS_CLUSTER.replicationFactor.value;
   const minIsr = EXPRESS_CLUSTER.minInsyncReplicas.value;
   return {
-    durationS: scenario.durationS,
-    startEpochS: scenario.startEpochS,
-    seed: scenario.seed,
-    intervalS: scenario.output.intervalS,
-    profileStepS: a['workload.profileStepS'],
-    brokers: deployment.brokers,
-    azs: deployment.azs,
-    clientAzs: scenario.clients.azs ?? deployment.azs,
+    ...clusterTiming(scenario, assumptions, deployment),
     broker,
     cpu: {
       coreSecondsPerMiBProduced: a['cpu.coreSecondsPerMiBProduced'],

@@ -15,14 +15,7 @@ export function buildModelConfig(
   const storage = STANDARD_STORAGE;
   const expand = deployment.storage.autoExpand;
   return {
-    durationS: scenario.durationS,
-    startEpochS: scenario.startEpochS,
-    seed: scenario.seed,
-    intervalS: scenario.output.intervalS,
-    profileStepS: a['workload.profileStepS'],
-    brokers: deployment.brokers,
-    azs: deployment.azs,
-    clientAzs: scenario.clients.azs ?? deployment.azs,
+    ...clusterTiming(scenario, assumptions, deployment),
     broker: brokerSpec(caps, deployment, assumptions),
     cpu: {
       coreSecondsPerMiBProduced: a['cpu.coreSecondsPerMiBProduced'],
@@ -53,6 +46,20 @@ export function buildModelConfig(
       networkThreads: caps.networkThreads,
       replicaFetchers: deployment.replicaFetchers ?? MSK_DEFAULT_CONFIGURATION.numReplicaFetchers.value,
     }),
+  };
+}
+
+/** The horizon, grid and brokers of a cluster deployment: what every kind with brokers takes alike. */
+export function clusterTiming(scenario: ResolvedScenario, assumptions: ResolvedAssumptions, deployment: { brokers: number; azs: number }) {
+  return {
+    durationS: scenario.durationS,
+    startEpochS: scenario.startEpochS,
+    seed: scenario.seed,
+    intervalS: scenario.output.intervalS,
+    profileStepS: assumptions.values['workload.profileStepS'],
+    brokers: deployment.brokers,
+    azs: deployment.azs,
+    clientAzs: scenario.clients.azs ?? deployment.azs,
   };
 }
 
