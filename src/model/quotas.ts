@@ -17,8 +17,9 @@ export function quotaSpecs(quotas: ThroughputQuotas | null | undefined, classes:
     { kind: CLUSTER_EGRESS, capacity: quotas.clusterEgressMiBps },
   ];
   for (const cls of classes) {
-    out.push({ kind: PARTITION_INGRESS, capacity: quotas.partitionIngressMiBps * cls.count });
-    out.push({ kind: PARTITION_EGRESS, capacity: quotas.partitionEgressMiBps * cls.count });
+    const owner = cls.replicas[0]!;
+    out.push({ kind: PARTITION_INGRESS, capacity: quotas.partitionIngressMiBps * cls.count, owner });
+    out.push({ kind: PARTITION_EGRESS, capacity: quotas.partitionEgressMiBps * cls.count, owner });
   }
   return out;
 }

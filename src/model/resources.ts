@@ -58,6 +58,8 @@ export interface ResourceTable {
 export interface QuotaSpec {
   kind: QuotaKind;
   capacity: number;
+  /** The broker its throttled bytes are counted on (a partition quota: the class's preferred leader); 0 if omitted. */
+  owner?: number;
 }
 
 export function resourceOf(table: ResourceTable, broker: number, kind: ResourceKind): number {
@@ -80,11 +82,11 @@ export function quotaResource(table: ResourceTable, i: number): number {
 
 /**
  * Builds the table of `specs` with every bucket filled to `fill` (0–1), then `quotas` in order.
- * A quota is owned by broker 0 for the per-broker tallies (throttled bytes) — a table with
- * quotas is a virtual cluster of one broker that never stops (src/run/serverless-config.ts).
+ * A quota is owned, for the per-broker tallies (throttled bytes), by the broker its spec names
+ * (broker 0 by default: MSK Serverless is a virtual cluster of one broker); its capacity does not
+ * depend on that broker running.
  */
 export function buildResourceTable(specs: readonly BrokerSpec[], fill: number, quotas: readonly QuotaSpec[] = []): ResourceTable {
-  if (quotas.length > 0 && specs.length !== 1) throw new RangeError('quota resources need a virtual cluster of exactly one broker');
   const count = specs.length * KINDS_PER_BROKER + quotas.length;
   const owner = new Int32Array(count);
   const kind = new Uint8Array(count);
@@ -108,7 +110,7 @@ export function buildResourceTable(specs: readonly BrokerSpec[], fill: number, q
   });
   quotas.forEach((q, i) => {
     const r = specs.length * KINDS_PER_BROKER + i;
-    owner[r] = 0;
+    owner[r] = q.owner ?? 0;
     kind[r] = q.kind;
     bucket.push({ baseline: q.capacity, burst: q.capacity, size: 0, earnFraction: 0 });
     sustained[r] = q.capacity;
@@ -119,7 +121,9 @@ export function buildResourceTable(specs: readonly BrokerSpec[], fill: number, q
 /** Capacities from the credit levels; a broker that is down has none. */
 export function refreshCapacities(table: ResourceTable, alive: Uint8Array): void {
   for (let r = 0; r < table.count; r++) {
-    table.capacity[r] = alive[table.owner[r]!] === 1 ? Math.min(bucketCapacity(table.bucket[r]!, table.level[r]!), table.ceiling[r]!) : 0;
+    // A quota belongs to the cluster, not to a broker: it holds whichever broker is down.
+    const up = table.kind[r]! >= KINDS_PER_BROKER || alive[table.owner[r]!] === 1;
+    table.capacity[r] = up ? Math.min(bucketCapacity(table.bucket[r]!, table.level[r]!), table.ceiling[r]!) : 0;
   }
 }
 

@@ -9,7 +9,8 @@ import { timeInWords } from './time-text.js';
 const TOPIC_LIMIT = 25;
 
 export function topicSection(d: DeploymentResult, startEpochS: number): string[] {
-  const serverless = d.type === 'serverless';
+  // Serverless and Express brokers both have a per-partition ingress quota.
+  const serverless = d.type !== 'provisioned';
   const out = [
     '### Topics',
     '',

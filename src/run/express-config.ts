@@ -68,6 +68,14 @@ export function buildExpressConfig(
     topics: scenario.workload.topics.map((t) => ({ ...t, replicationFactor: rf, minInsyncReplicas: minIsr })),
     verify: options.verify ?? false,
     replicationHidden: true,
+    // AWS publishes a per-partition maximum for Express ("Throughput per-partition: max 15 MB/s",
+    // catalog EXPRESS_CLUSTER): a partition quota like Serverless's, on ingress; no cluster quota.
+    quotas: {
+      clusterIngressMiBps: Infinity,
+      clusterEgressMiBps: Infinity,
+      partitionIngressMiBps: EXPRESS_CLUSTER.partitionThroughputMaxMiBps.value,
+      partitionEgressMiBps: Infinity,
+    },
     // The instance's own network (an Express broker is an m7g instance of the same size, EC2's
     // baseline bandwidth): what requests and replication copies queue on in the latency layer.
     latencyNetworkMiBps: standardBroker(`kafka.${deployment.brokerType.slice('express.'.length)}` as StandardBrokerType).networkBaselineMiBps,

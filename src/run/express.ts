@@ -1,7 +1,7 @@
 // The `express` deployment kind: MSK Provisioned with Express brokers, simulated by the fluid
 // cluster model (express-config.ts) and billed by broker-hours, GiB written and GiB-month of
 // data retained (DESIGN §3.7).
-import { HOURS_PER_MONTH, type ResolvedAssumptions } from '../catalog/index.js';
+import { EXPRESS_CLUSTER, HOURS_PER_MONTH, type ResolvedAssumptions } from '../catalog/index.js';
 import { expressBill, type ExpressUsage } from '../cost/index.js';
 import type { ClusterRunData } from '../model/run-cluster.js';
 import { simulateCluster } from '../model/run-cluster.js';
@@ -30,7 +30,7 @@ export const expressKind: DeploymentKind<ResolvedExpressDeployment> = {
       brokers: deployment.brokers,
       azs: deployment.azs,
       ...runFields(run, config, config.topics.map((t) => t.name)),
-      topics: topicSummaries(run, config, { brokers: true, ingressLimitMiBps: null }),
+      topics: topicSummaries(run, config, { brokers: true, ingressLimitMiBps: EXPRESS_CLUSTER.partitionThroughputMaxMiBps.value }),
       usage,
       bill: expressBill(usage, ctx.prices),
       notes: expressOverrides(ctx.scenario),

@@ -91,4 +91,13 @@ latency: { windows: [peak], windowDuration: 2s }
     expect(peak.estimate.produceRequests).toBeGreaterThan(0);
     expect(Math.abs(peak.estimate.publishLatency99pct! - peak.requestLevel.publishLatency99pct!) / peak.requestLevel.publishLatency99pct!).toBeLessThan(0.15);
   });
+
+  it("throttle a partition at AWS's published 15 MB/s per partition, before the broker's quota", () => {
+    // 3 partitions at 20 MiB/s each, one led by each broker: under each broker's 23.4 maximum,
+    // over the per-partition 15 — 45 MiB/s accepted, the backlog grows at 15 MiB/s.
+    const d = run(`{ name: t, partitions: 3, producers: [{ rate: 60MiB/s, ${PATIENT} }] }`, undefined, '1h');
+    expect((d.usage.dataWrittenGiB * 1024) / (730 * 3600)).toBeCloseTo(45, 6);
+    expect(d.cluster.producerBacklogBytesMax / 2 ** 20 / 3600).toBeCloseTo(15, 6);
+    expect(d.binding.primary).toMatchObject({ kind: 'throttled', resource: 'partition ingress quota' });
+  });
 });
