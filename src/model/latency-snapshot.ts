@@ -3,6 +3,7 @@
 // live partition class with its producer settings. Built after every allocation.
 import type { LatencyParams, LatencySnapshot, PartitionGroup } from '../latency/snapshot.js';
 import { PRODUCE } from './flows.js';
+import { BYTES_PER_MIB } from '../units.js';
 import type { View } from './observe/view.js';
 import { azOfBroker } from './placement.js';
 import { CPU, EBS, NET_IN, NET_OUT, resourceOf, type ResourceKind } from './resources.js';
@@ -203,7 +204,7 @@ function fetchWindowsS(config: View['state']['config'], topic: number, topicMiBp
   return t.consumerGroups.map((g) => {
     if (!(g.fetchMinBytes > messageBytes)) return 0;
     const brokersPerFetch = Math.min(config.brokers, Math.max(1, Math.ceil(t.partitions / g.instances)));
-    const bytesPerS = (topicMiBps * 1048576) / g.instances / brokersPerFetch;
+    const bytesPerS = (topicMiBps * BYTES_PER_MIB) / g.instances / brokersPerFetch;
     return bytesPerS > 0 ? Math.min(g.fetchMaxWaitS, g.fetchMinBytes / bytesPerS) : g.fetchMaxWaitS;
   });
 }

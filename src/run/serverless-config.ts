@@ -14,6 +14,7 @@
 //   client byte is modelled as crossing an AZ: one AZ for the cluster and the clients.
 import { SERVERLESS_QUOTAS, type ResolvedAssumptions } from '../catalog/index.js';
 import type { BrokerSpec, BucketSpec, ModelConfig } from '../model/config.js';
+import { clusterTiming } from './provisioned-config.js';
 import type { ResolvedScenario, ResolvedServerlessDeployment } from '../scenario/types.js';
 
 /** GiB of disk and page cache of the virtual broker: an exbibyte, far beyond any retention msksim simulates. */
@@ -40,13 +41,8 @@ export function buildServerlessConfig(
 ): ModelConfig {
   const q = SERVERLESS_QUOTAS;
   return {
-    durationS: scenario.durationS,
-    startEpochS: scenario.startEpochS,
-    seed: scenario.seed,
-    intervalS: scenario.output.intervalS,
-    profileStepS: assumptions.values['workload.profileStepS'],
-    brokers: 1,
-    azs: 1,
+    // One virtual broker in one AZ, and its clients with it (the header says why).
+    ...clusterTiming(scenario, assumptions, { brokers: 1, azs: 1 }),
     clientAzs: 1,
     broker: SERVERLESS_BROKER,
     cpu: { coreSecondsPerMiBProduced: 0, coreSecondsPerMiBReplicated: 0, coreSecondsPerMiBFetched: 0 },

@@ -125,8 +125,8 @@ function invalidUnion(issue: Extract<Issue, { code: 'invalid_union' }>, input: u
     if (given === undefined) {
       return [{ path, at: 'missing', message: `missing required key "${key}"`, fix: `add ${key}: one of ${options.join(', ')}` }];
     }
-    if ((FUTURE_DEPLOYMENT_TYPES as readonly string[]).includes(String(given)) && options.includes('provisioned')) {
-      return [{ path, message: `deployment type "${String(given)}" is not supported by this version of msksim yet`, fix: 'use type: provisioned or type: serverless' }];
+    if (FUTURE_DEPLOYMENT_TYPES.includes(String(given)) && options.includes('provisioned')) {
+      return [{ path, message: `deployment type "${String(given)}" is not supported by this version of msksim yet`, fix: `use type: ${options.join(', ')}` }];
     }
     return [{ path, ...notOneOf(options, given, path) }];
   }

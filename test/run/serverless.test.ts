@@ -89,6 +89,22 @@ describe('MSK Serverless quotas', () => {
   });
 });
 
+/** 10 MiB/s for a day into 12 partitions, 1 day retained, one tail group, on Serverless. */
+function billMonth(extra: string): ServerlessResult {
+  const text = `
+name: bill
+duration: 1d
+workload:
+  topics:
+    - { name: t, partitions: 12, retention: 1d, producers: [{ rate: 10MiB/s }], consumerGroups: [{ name: g }] }
+deployments:
+  - { name: sls, type: serverless }
+${extra}`;
+  const loaded = loadScenario(text, 'bill.yaml', { readFile: () => '' });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  return runScenario(loaded.scenario, { verify: true }).deployments[0] as ServerlessResult;
+}
+
 describe('MSK Serverless bill', () => {
   it('matches a month worked by hand from the catalog prices, to the cent', () => {
     // 10 MiB/s for a day into 12 partitions, 1 day retained (warm start: full from t = 0), one
@@ -99,18 +115,7 @@ describe('MSK Serverless bill', () => {
     //   data out        the same 25,664.0625 GiB              × $0.05    = $1,283.203125
     //   storage         843.75 GiB held all month             × $0.10    =    $84.375
     //   total                                                              $4,494.624375 → $4,494.62
-    const text = `
-name: bill
-duration: 1d
-workload:
-  topics:
-    - { name: t, partitions: 12, retention: 1d, producers: [{ rate: 10MiB/s }], consumerGroups: [{ name: g }] }
-deployments:
-  - { name: sls, type: serverless }
-`;
-    const loaded = loadScenario(text, 'bill.yaml', { readFile: () => '' });
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    const d = runScenario(loaded.scenario, { verify: true }).deployments[0] as ServerlessResult;
+    const d = billMonth('');
     expect(d.type).toBe('serverless');
     expect(d.usage).toEqual({ clusterHours: 730, partitionHours: 8760, dataInGiB: 25_664.0625, dataOutGiB: 25_664.0625, storageGiBMonth: 843.75, crossAzGiB: 0 });
     const amounts = Object.fromEntries(d.bill.lines.map((l) => [l.item, l.amountUsd]));
@@ -122,19 +127,7 @@ deployments:
   });
 
   it('bills cross-AZ client traffic only as the assumption serverless.crossAzClientFraction says (0 by default)', () => {
-    const text = `
-name: bill
-duration: 1d
-workload:
-  topics:
-    - { name: t, partitions: 12, retention: 1d, producers: [{ rate: 10MiB/s }], consumerGroups: [{ name: g }] }
-deployments:
-  - { name: sls, type: serverless }
-assumptions: { serverless.crossAzClientFraction: 0.5 }
-`;
-    const loaded = loadScenario(text, 'bill.yaml', { readFile: () => '' });
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    const d = runScenario(loaded.scenario).deployments[0] as ServerlessResult;
+    const d = billMonth('assumptions: { serverless.crossAzClientFraction: 0.5 }');
     // Half of 25,664.0625 GiB in plus 25,664.0625 GiB out, at $0.02 a GiB.
     expect(d.usage.crossAzGiB).toBe(25_664.0625);
     expect(d.bill.lines.find((l) => l.item === 'Cross-AZ client traffic')?.amountUsd).toBeCloseTo(513.28125, 9);
